@@ -1,0 +1,666 @@
+r"""The catalogue: one record per activation, from which tables and figures are made.
+
+Each :class:`Activation` holds the callable and its derivative, the formulas
+in LaTeX, the range, the properties the course discusses, where the function
+comes from, and what PyTorch and Keras call it.  Facts that can be computed
+(a range, a minimum) are checked against the code by the tests.
+
+Examples
+--------
+>>> from course_code.activations import ACTIVATIONS
+>>> relu = ACTIVATIONS["relu"]
+>>> relu.range, relu.bounded_above
+((0.0, inf), False)
+>>> float(relu(-2.0)), float(relu.grad_at(3.0))
+(0.0, 1.0)
+>>> ACTIVATIONS["gelu_tanh"].params
+mappingproxy({'approximate': 'tanh'})
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from course_code import activations as _a
+
+__all__ = ["ACTIVATIONS", "Activation", "Origin"]
+
+_INF = math.inf
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an activation was introduced or made popular.
+
+    Examples
+    --------
+    >>> Origin("Nair and Hinton", 2010, "Rectified Linear Units ...").year
+    2010
+    """
+
+    authors: str
+    year: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One entry of the catalogue.
+
+    Examples
+    --------
+    >>> from course_code.activations import ACTIVATIONS
+    >>> ACTIVATIONS["sigmoid"].display_name
+    'Sigmoid'
+    """
+
+    name: str
+    display_name: str
+    family: str
+    fn: Callable
+    grad: Callable | None
+    formula: str
+    derivative: str | None
+    range: tuple[float, float]
+    monotonic: bool
+    smooth: bool
+    zero_centred: bool
+    self_gated: bool
+    origin: Origin | None
+    pytorch: str
+    keras: str | None
+    notes: str = ""
+    params: Mapping[str, object] = field(default_factory=dict)
+    elementwise: bool = True
+
+    def __post_init__(self):
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+    @property
+    def bounded_below(self):
+        """True if the function has a finite lower bound."""
+        return self.range[0] > -_INF
+
+    @property
+    def bounded_above(self):
+        """True if the function has a finite upper bound."""
+        return self.range[1] < _INF
+
+    @property
+    def bounded(self):
+        """True if the function is bounded on both sides."""
+        return self.bounded_below and self.bounded_above
+
+    def __call__(self, x):
+        """Evaluate the function with this entry's default parameters."""
+        return self.fn(x, **self.params)
+
+    def grad_at(self, x):
+        """Evaluate the derivative with this entry's default parameters."""
+        if self.grad is None:
+            raise TypeError(f"{self.name} is not elementwise; it has no _grad")
+        return self.grad(x, **self.params)
+
+
+_RUMELHART = Origin(
+    "D. E. Rumelhart, G. E. Hinton, R. J. Williams",
+    1986,
+    "Learning representations by back-propagating errors",
+)
+_LECUN = Origin(
+    "Y. LeCun, L. Bottou, G. B. Orr, K.-R. Müller", 1998, "Efficient BackProp"
+)
+_NAIR = Origin(
+    "V. Nair, G. E. Hinton",
+    2010,
+    "Rectified Linear Units Improve Restricted Boltzmann Machines",
+)
+_KRIZHEVSKY = Origin(
+    "A. Krizhevsky", 2010, "Convolutional Deep Belief Networks on CIFAR-10"
+)
+_MAAS = Origin(
+    "A. L. Maas, A. Y. Hannun, A. Y. Ng",
+    2013,
+    "Rectifier Nonlinearities Improve Neural Network Acoustic Models",
+)
+_CLEVERT = Origin(
+    "D.-A. Clevert, T. Unterthiner, S. Hochreiter",
+    2015,
+    "Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)",
+)
+_KLAMBAUER = Origin(
+    "G. Klambauer, T. Unterthiner, A. Mayr, S. Hochreiter",
+    2017,
+    "Self-Normalizing Neural Networks",
+)
+_BARRON = Origin(
+    "J. T. Barron", 2017, "Continuously Differentiable Exponential Linear Units"
+)
+_HENDRYCKS = Origin(
+    "D. Hendrycks, K. Gimpel", 2016, "Gaussian Error Linear Units (GELUs)"
+)
+_ELFWING = Origin(
+    "S. Elfwing, E. Uchibe, K. Doya",
+    2018,
+    "Sigmoid-Weighted Linear Units for Neural Network Function Approximation "
+    "in Reinforcement Learning",
+)
+_MISRA = Origin(
+    "D. Misra", 2019, "Mish: A Self Regularized Non-Monotonic Activation Function"
+)
+_DUGAS = Origin(
+    "C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia",
+    2001,
+    "Incorporating Second-Order Functional Knowledge for Better Option Pricing",
+)
+_TURIAN = Origin(
+    "J. Turian, J. Bergstra, Y. Bengio",
+    2009,
+    "Quadratic Features and Deep Architectures for Chunking",
+)
+_HOWARD = Origin("A. Howard et al.", 2019, "Searching for MobileNetV3")
+_COLLOBERT = Origin("R. Collobert", 2004, "Large Scale Machine Learning (thesis)")
+_DONOHO_SOFT = Origin("D. L. Donoho", 1995, "De-noising by soft-thresholding")
+_DONOHO_HARD = Origin(
+    "D. L. Donoho, I. M. Johnstone",
+    1994,
+    "Ideal spatial adaptation by wavelet shrinkage",
+)
+_TORCH7 = Origin(
+    "R. Collobert, K. Kavukcuoglu, C. Farabet",
+    2011,
+    "Torch7: A Matlab-like Environment for Machine Learning",
+)
+_BRIDLE = Origin(
+    "J. S. Bridle",
+    1990,
+    "Probabilistic Interpretation of Feedforward Classification Network "
+    "Outputs, with Relationships to Statistical Pattern Recognition",
+)
+_DAUPHIN = Origin(
+    "Y. N. Dauphin, A. Fan, M. Auli, D. Grangier",
+    2017,
+    "Language Modeling with Gated Convolutional Networks",
+)
+
+_GELU_MIN = "about $-0.16997$ at $x \\approx -0.75179$"
+
+_ENTRIES = (
+    Activation(
+        "sigmoid",
+        "Sigmoid",
+        "sigmoid",
+        _a.sigmoid,
+        _a.sigmoid_grad,
+        r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+        r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
+        (0.0, 1.0),
+        True,
+        True,
+        False,
+        False,
+        _RUMELHART,
+        "torch.sigmoid, torch.nn.Sigmoid",
+        "keras.activations.sigmoid",
+        "Same in every framework. The derivative is at most 1/4, at x = 0.",
+    ),
+    Activation(
+        "tanh",
+        "Tanh",
+        "sigmoid",
+        _a.tanh,
+        _a.tanh_grad,
+        r"\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
+        r"\tanh' x = 1 - \tanh^2 x",
+        (-1.0, 1.0),
+        True,
+        True,
+        True,
+        False,
+        _LECUN,
+        "torch.tanh, torch.nn.Tanh",
+        "keras.activations.tanh",
+        "Same in every framework.",
+    ),
+    Activation(
+        "hardsigmoid",
+        "Hard sigmoid",
+        "sigmoid",
+        _a.hardsigmoid,
+        _a.hardsigmoid_grad,
+        r"\operatorname{hardsigmoid}(x) = \min\bigl(\max(x/6 + 1/2,\ 0),\ 1\bigr)",
+        r"\tfrac16 \text{ for } -3 < x < 3, \text{ else } 0",
+        (0.0, 1.0),
+        True,
+        False,
+        False,
+        False,
+        _HOWARD,
+        "torch.nn.functional.hardsigmoid, torch.nn.Hardsigmoid",
+        "keras.activations.hard_sigmoid",
+        "Keras 3 and PyTorch use x/6 + 1/2; Keras 2 (tf.keras) used "
+        "0.2x + 0.5 clipped to [0, 1], which reaches 0 and 1 at x = -2.5 and "
+        "2.5 instead of -3 and 3.",
+    ),
+    Activation(
+        "softsign",
+        "Softsign",
+        "sigmoid",
+        _a.softsign,
+        _a.softsign_grad,
+        r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
+        r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
+        (-1.0, 1.0),
+        True,
+        False,
+        True,
+        False,
+        _TURIAN,
+        "torch.nn.functional.softsign, torch.nn.Softsign",
+        "keras.activations.softsign",
+        "PyTorch returns NaN at ±inf (inf/inf); the limit is ±1.",
+    ),
+    Activation(
+        "logsigmoid",
+        "Log-sigmoid",
+        "sigmoid",
+        _a.logsigmoid,
+        _a.logsigmoid_grad,
+        r"\log\sigma(x) = -\operatorname{softplus}(-x)",
+        r"\sigma(-x) = 1 - \sigma(x)",
+        (-_INF, 0.0),
+        True,
+        True,
+        False,
+        False,
+        None,
+        "torch.nn.functional.logsigmoid, torch.nn.LogSigmoid",
+        "keras.activations.log_sigmoid",
+        "Used inside losses (the log-likelihood of a sigmoid output) more than "
+        "as a hidden activation.",
+    ),
+    Activation(
+        "relu",
+        "ReLU",
+        "relu",
+        _a.relu,
+        _a.relu_grad,
+        r"\operatorname{relu}(x) = \max(0, x)",
+        r"1 \text{ for } x > 0, \text{ else } 0",
+        (0.0, _INF),
+        True,
+        False,
+        False,
+        False,
+        _NAIR,
+        "torch.relu, torch.nn.ReLU",
+        "keras.activations.relu",
+        "Not differentiable at 0; PyTorch, TensorFlow and JAX all use 0 there.",
+    ),
+    Activation(
+        "relu6",
+        "ReLU6",
+        "relu",
+        _a.relu6,
+        _a.relu6_grad,
+        r"\operatorname{relu6}(x) = \min\bigl(\max(0, x),\ 6\bigr)",
+        r"1 \text{ for } 0 < x < 6, \text{ else } 0",
+        (0.0, 6.0),
+        True,
+        False,
+        False,
+        False,
+        _KRIZHEVSKY,
+        "torch.nn.functional.relu6, torch.nn.ReLU6",
+        "keras.activations.relu6",
+        "Bounded, for low-precision arithmetic (MobileNet).",
+    ),
+    Activation(
+        "hardtanh",
+        "Hard tanh",
+        "relu",
+        _a.hardtanh,
+        _a.hardtanh_grad,
+        r"\operatorname{hardtanh}(x) = \min\bigl(\max(x, -1),\ 1\bigr)",
+        r"1 \text{ for } -1 < x < 1, \text{ else } 0",
+        (-1.0, 1.0),
+        True,
+        False,
+        True,
+        False,
+        _COLLOBERT,
+        "torch.nn.functional.hardtanh, torch.nn.Hardtanh",
+        "keras.activations.hard_tanh",
+        "PyTorch's min_val and max_val default to -1 and 1.",
+        {"min_val": -1.0, "max_val": 1.0},
+    ),
+    Activation(
+        "leaky_relu",
+        "Leaky ReLU",
+        "relu",
+        _a.leaky_relu,
+        _a.leaky_relu_grad,
+        r"\operatorname{leaky\_relu}(x) = \begin{cases} x & x > 0 \\ "
+        r"\alpha x & x \le 0 \end{cases}",
+        r"1 \text{ for } x > 0, \text{ else } \alpha",
+        (-_INF, _INF),
+        True,
+        False,
+        False,
+        False,
+        _MAAS,
+        "torch.nn.functional.leaky_relu, torch.nn.LeakyReLU",
+        "keras.activations.leaky_relu, keras.layers.LeakyReLU",
+        "Default slope: 0.01 in PyTorch, 0.2 in keras.activations.leaky_relu, "
+        "0.3 in keras.layers.LeakyReLU. PReLU learns the slope; RReLU draws "
+        "it at random during training.",
+        {"negative_slope": 0.01},
+    ),
+    Activation(
+        "elu",
+        "ELU",
+        "relu",
+        _a.elu,
+        _a.elu_grad,
+        r"\operatorname{elu}(x) = \begin{cases} x & x > 0 \\ "
+        r"\alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
+        r"1 \text{ for } x > 0, \text{ else } \alpha e^{x}",
+        (-1.0, _INF),
+        True,
+        False,
+        False,
+        False,
+        _CLEVERT,
+        "torch.nn.functional.elu, torch.nn.ELU",
+        "keras.activations.elu",
+        "alpha defaults to 1 everywhere. Smooth only for alpha = 1.",
+        {"alpha": 1.0},
+    ),
+    Activation(
+        "selu",
+        "SELU",
+        "relu",
+        _a.selu,
+        _a.selu_grad,
+        r"\operatorname{selu}(x) = \lambda \begin{cases} x & x > 0 \\ "
+        r"\alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
+        r"\lambda \text{ for } x > 0, \text{ else } \lambda\alpha e^{x}",
+        (-_a.SELU_SCALE * _a.SELU_ALPHA, _INF),
+        True,
+        False,
+        False,
+        False,
+        _KLAMBAUER,
+        "torch.nn.functional.selu, torch.nn.SELU",
+        "keras.activations.selu",
+        "λ ≈ 1.0507 and α ≈ 1.6733 in every framework; pair it with LeCun "
+        "normal initialisation (and AlphaDropout) to self-normalise.",
+    ),
+    Activation(
+        "celu",
+        "CELU",
+        "relu",
+        _a.celu,
+        _a.celu_grad,
+        r"\operatorname{celu}(x) = \max(0, x) + \min\bigl(0,\ "
+        r"\alpha\,(e^{x/\alpha} - 1)\bigr)",
+        r"1 \text{ for } x > 0, \text{ else } e^{x/\alpha}",
+        (-1.0, _INF),
+        True,
+        False,
+        False,
+        False,
+        _BARRON,
+        "torch.nn.functional.celu, torch.nn.CELU",
+        "keras.activations.celu",
+        "Continuously differentiable for every alpha, unlike ELU.",
+        {"alpha": 1.0},
+    ),
+    Activation(
+        "gelu",
+        "GELU",
+        "smooth",
+        _a.gelu,
+        _a.gelu_grad,
+        r"\operatorname{gelu}(x) = x\,\Phi(x) = \frac{x}{2}\Bigl(1 + "
+        r"\operatorname{erf}\bigl(x/\sqrt{2}\bigr)\Bigr)",
+        r"\Phi(x) + x\,\varphi(x)",
+        (-0.16997120747305653, _INF),
+        False,
+        True,
+        False,
+        True,
+        _HENDRYCKS,
+        "torch.nn.functional.gelu, torch.nn.GELU",
+        "keras.activations.gelu",
+        "PyTorch and Keras default to the exact form (approximate='none' / "
+        "approximate=False); jax.nn.gelu defaults to the tanh approximation. "
+        f"Minimum {_GELU_MIN}.",
+        {"approximate": "none"},
+    ),
+    Activation(
+        "gelu_tanh",
+        "GELU (tanh approximation)",
+        "smooth",
+        _a.gelu,
+        _a.gelu_grad,
+        r"\tfrac12 x \Bigl(1 + \tanh\bigl(\sqrt{2/\pi}\,(x + 0.044715\,x^3)"
+        r"\bigr)\Bigr)",
+        r"\tfrac12\bigl(1 + \tanh u\bigr) + \tfrac12 x\,(1 - \tanh^2 u)\,u', "
+        r"\quad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)",
+        (-0.17004239964553595, _INF),
+        False,
+        True,
+        False,
+        True,
+        _HENDRYCKS,
+        "torch.nn.functional.gelu(approximate='tanh')",
+        "keras.activations.gelu(approximate=True)",
+        "Used by BERT and GPT-2; jax.nn.gelu's default.",
+        {"approximate": "tanh"},
+    ),
+    Activation(
+        "silu",
+        "SiLU (Swish)",
+        "smooth",
+        _a.silu,
+        _a.silu_grad,
+        r"\operatorname{silu}(x) = x\,\sigma(x)",
+        r"\sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))\bigr)",
+        (-0.2784645427610738, _INF),
+        False,
+        True,
+        False,
+        True,
+        _ELFWING,
+        "torch.nn.functional.silu, torch.nn.SiLU",
+        "keras.activations.silu (alias swish)",
+        "Swish with β = 1 (Ramachandran et al., 2017). Minimum about "
+        "-0.27846 at x ≈ -1.27846.",
+    ),
+    Activation(
+        "mish",
+        "Mish",
+        "smooth",
+        _a.mish,
+        _a.mish_grad,
+        r"\operatorname{mish}(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr)",
+        r"\tanh s + x\,\sigma(x)\,\operatorname{sech}^2 s, \quad "
+        r"s = \operatorname{softplus}(x)",
+        (-0.30883710497831197, _INF),
+        False,
+        True,
+        False,
+        True,
+        _MISRA,
+        "torch.nn.functional.mish, torch.nn.Mish",
+        "keras.activations.mish",
+        "Minimum about -0.30884 at x ≈ -1.19243.",
+    ),
+    Activation(
+        "softplus",
+        "Softplus",
+        "smooth",
+        _a.softplus,
+        _a.softplus_grad,
+        r"\operatorname{softplus}(x) = \tfrac{1}{\beta}\log\bigl(1 + "
+        r"e^{\beta x}\bigr)",
+        r"\sigma(\beta x)",
+        (0.0, _INF),
+        True,
+        True,
+        False,
+        False,
+        _DUGAS,
+        "torch.nn.functional.softplus, torch.nn.Softplus",
+        "keras.activations.softplus",
+        "PyTorch's threshold=20 returns x itself once βx > 20 (error up to "
+        "2e-9 in float64); this implementation is exact everywhere. Keras "
+        "has no beta.",
+        {"beta": 1.0},
+    ),
+    Activation(
+        "hardswish",
+        "Hard swish",
+        "smooth",
+        _a.hardswish,
+        _a.hardswish_grad,
+        r"\operatorname{hardswish}(x) = x\,\frac{\min(\max(x + 3, 0), 6)}{6}",
+        r"0 \text{ for } x < -3,\ \tfrac{x}{3} + \tfrac12 \text{ for } "
+        r"-3 \le x \le 3,\ 1 \text{ for } x > 3",
+        (-0.375, _INF),
+        False,
+        False,
+        False,
+        True,
+        _HOWARD,
+        "torch.nn.functional.hardswish, torch.nn.Hardswish",
+        "keras.activations.hard_silu (alias hard_swish)",
+        "A piecewise quadratic stand-in for SiLU, cheap on mobile hardware.",
+    ),
+    Activation(
+        "softshrink",
+        "Soft shrink",
+        "shrinkage",
+        _a.softshrink,
+        _a.softshrink_grad,
+        r"\operatorname{softshrink}(x) = \begin{cases} x - \lambda & x > \lambda"
+        r" \\ x + \lambda & x < -\lambda \\ 0 & \text{otherwise} \end{cases}",
+        r"1 \text{ for } |x| > \lambda, \text{ else } 0",
+        (-_INF, _INF),
+        True,
+        False,
+        True,
+        False,
+        _DONOHO_SOFT,
+        "torch.nn.functional.softshrink, torch.nn.Softshrink",
+        "keras.activations.soft_shrink",
+        "lambd defaults to 0.5 in PyTorch and threshold to 0.5 in Keras.",
+        {"lambd": 0.5},
+    ),
+    Activation(
+        "hardshrink",
+        "Hard shrink",
+        "shrinkage",
+        _a.hardshrink,
+        _a.hardshrink_grad,
+        r"\operatorname{hardshrink}(x) = \begin{cases} x & |x| > \lambda \\ "
+        r"0 & \text{otherwise} \end{cases}",
+        r"1 \text{ for } |x| > \lambda, \text{ else } 0",
+        (-_INF, _INF),
+        True,
+        False,
+        True,
+        False,
+        _DONOHO_HARD,
+        "torch.nn.functional.hardshrink, torch.nn.Hardshrink",
+        "keras.activations.hard_shrink",
+        "Discontinuous at ±λ (it jumps from ∓λ to 0), yet non-decreasing.",
+        {"lambd": 0.5},
+    ),
+    Activation(
+        "tanhshrink",
+        "Tanh shrink",
+        "shrinkage",
+        _a.tanhshrink,
+        _a.tanhshrink_grad,
+        r"\operatorname{tanhshrink}(x) = x - \tanh x",
+        r"\tanh^2 x",
+        (-_INF, _INF),
+        True,
+        True,
+        True,
+        False,
+        _TORCH7,
+        "torch.nn.functional.tanhshrink, torch.nn.Tanhshrink",
+        "keras.activations.tanh_shrink",
+        "PyTorch computes x - tanh(x) directly and loses every digit for |x| < 1e-8.",
+    ),
+    Activation(
+        "softmax",
+        "Softmax",
+        "output",
+        _a.softmax,
+        None,
+        r"\operatorname{softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}",
+        r"\frac{\partial\,\operatorname{softmax}_i}{\partial x_j} = "
+        r"s_i(\delta_{ij} - s_j)",
+        (0.0, 1.0),
+        False,
+        True,
+        False,
+        False,
+        _BRIDLE,
+        "torch.softmax(dim=...), torch.nn.Softmax",
+        "keras.activations.softmax",
+        "PyTorch names the axis dim; Keras and NumPy say axis.",
+        {"axis": -1},
+        False,
+    ),
+    Activation(
+        "log_softmax",
+        "Log-softmax",
+        "output",
+        _a.log_softmax,
+        None,
+        r"\operatorname{log\_softmax}(x)_i = x_i - \log\sum_j e^{x_j}",
+        r"\delta_{ij} - \operatorname{softmax}(x)_j",
+        (-_INF, 0.0),
+        False,
+        True,
+        False,
+        False,
+        None,
+        "torch.log_softmax(dim=...), torch.nn.LogSoftmax",
+        "keras.activations.log_softmax",
+        "Pair it with the negative log-likelihood loss.",
+        {"axis": -1},
+        False,
+    ),
+    Activation(
+        "glu",
+        "GLU",
+        "gated",
+        _a.glu,
+        None,
+        r"\operatorname{glu}(a, b) = a \otimes \sigma(b)",
+        None,
+        (-_INF, _INF),
+        False,
+        True,
+        False,
+        False,
+        _DAUPHIN,
+        "torch.nn.functional.glu(dim=-1), torch.nn.GLU",
+        "keras.activations.glu",
+        "SwiGLU, GeGLU and ReGLU replace σ by SiLU, GELU and ReLU.",
+        {"axis": -1},
+        False,
+    ),
+)
+
+#: Every activation in the course, keyed by name, in the order of the chapters.
+ACTIVATIONS = MappingProxyType({entry.name: entry for entry in _ENTRIES})
