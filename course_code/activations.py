@@ -34,6 +34,7 @@ import math
 import numpy as np
 from scipy import special
 
+from course_code import _chebyshev
 from course_code._inputs import as_float_array, normalize_axis, real_scalar
 
 __all__ = [
@@ -92,6 +93,12 @@ SELU_SCALE = 1.0507009873554804934193349852946
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _GELU_TANH_A = 0.044715
+# 2√(2/π) and 2√(2/π)·0.044715 as double-double (hi + lo) pairs.
+_K1_HI, _K1_LO = 1.5957691216057308, -9.96930880911092e-17
+_K3_HI, _K3_LO = 0.07135481627260025, -4.1218577217431825e-18
+_NORMAL_CDF = _chebyshev.NORMAL_CDF
+_GELU_GRAD = _chebyshev.GELU_GRAD
+_GELU_TANH_GRAD = _chebyshev.GELU_TANH_GRAD
 
 
 # ---------------------------------------------------------------------------
@@ -113,7 +120,8 @@ def _native(x):
 
 def _done(y, dtype):
     """Round ``y`` to ``dtype``; a 0-d result becomes a NumPy scalar."""
-    return np.asarray(y).astype(dtype, copy=False)[()]
+    with np.errstate(over="ignore"):  # beyond the dtype's range, inf is right
+        return np.asarray(y).astype(dtype, copy=False)[()]
 
 
 def _pos(x):
@@ -128,7 +136,7 @@ def _neg(x):
 
 def _indicator(condition, x):
     """1.0 where ``condition`` holds, 0.0 elsewhere and NaN where x is NaN."""
-    y = condition.astype(x.dtype)
+    y = np.array(condition, dtype=x.dtype)  # an array even for 0-d input
     nan = np.isnan(x)
     if nan.any():
         y[nan] = np.nan
@@ -152,9 +160,10 @@ def _x_exp(factor, exponent):
     return factor * np.exp(exponent + 64.0) * np.exp(-64.0)
 
 
-def _fix_tail(y, x, mask, formula):
-    """Recompute ``y`` where ``mask`` holds (rare inputs) with ``formula``."""
+def _patch(y, x, mask, formula):
+    """Recompute ``y`` where ``mask`` holds with a slower, more exact ``formula``."""
     if mask.any():
+        y = np.asarray(y)  # operations on 0-d arrays return scalars
         y[mask] = formula(x[mask])
     return y
 
@@ -304,7 +313,8 @@ def tanh_grad(x):
     1.6993417021166355e-17
     """
     x, dtype = _float64(x)
-    return _done(4.0 * _sigmoid_grad(2.0 * x), dtype)
+    # (|x| beyond 1e4 changes nothing, and 2x must not overflow)
+    return _done(4.0 * _sigmoid_grad(2.0 * np.clip(x, -1e4, 1e4)), dtype)
 
 
 def softsign(x):
@@ -769,7 +779,8 @@ def selu(x):
     array([-1.75809934,  0.        ,  1.05070099])
     """
     x, dtype = _float64(x)
-    y = SELU_SCALE * _pos(x) + _expm1_branch(x, SELU_SCALE * SELU_ALPHA)
+    with np.errstate(over="ignore"):  # λx > 1.8e308 rounds to inf, correctly
+        y = SELU_SCALE * _pos(x) + _expm1_branch(x, SELU_SCALE * SELU_ALPHA)
     return _done(y, dtype)
 
 
@@ -863,7 +874,9 @@ def _gelu_exact(x):
         t = np.maximum(t, -40.0)  # -inf -> -40: the result is -0.0 either way
         return _x_exp(0.5 * t * special.erfcx(-t / math.sqrt(2.0)), -0.5 * t * t)
 
-    return _fix_tail(y, x, x < -37.0, tail)
+    y = _patch(y, x, x < -37.0, tail)
+    window = (x > -1.6) & (x < -0.4)  # where ndtr loses up to 8 ULP
+    return _patch(y, x, window, lambda t: t * _chebyshev.evaluate(t, _NORMAL_CDF))
 
 
 def _gelu_exact_grad(x):
@@ -876,7 +889,9 @@ def _gelu_exact_grad(x):
         scale = 0.5 * special.erfcx(-t / math.sqrt(2.0)) + t * _INV_SQRT_2PI
         return _x_exp(scale, -0.5 * t * t)
 
-    return _fix_tail(y, x, x < -37.0, tail)
+    y = _patch(y, x, x < -37.0, tail)
+    window = (x > -1.6) & (x < 0.0)  # the two terms cancel at the root -0.7518
+    return _patch(y, x, window, lambda t: _chebyshev.evaluate(t, _GELU_GRAD))
 
 
 def _gelu_tanh_u2(c):
@@ -894,7 +909,7 @@ def _gelu_tanh(x):
         t = np.maximum(t, -30.0)
         return _x_exp(t, _gelu_tanh_u2(t))
 
-    return _fix_tail(y, x, x < -20.0, tail)
+    return _patch(y, x, x < -20.0, tail)
 
 
 def _gelu_tanh_grad(x):
@@ -909,7 +924,44 @@ def _gelu_tanh_grad(x):
         d = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (t * t))
         return _x_exp(1.0 + t * d, _gelu_tanh_u2(t))
 
-    return _fix_tail(y, x, x < -20.0, tail)
+    y = _patch(y, x, x < -20.0, tail)
+    left = (x > -4.5) & (x <= -1.2)  # e^{2u} magnifies the rounding of 2u
+    y = _patch(y, x, left, _gelu_tanh_grad_compensated)
+    window = (x > -1.2) & (x < -0.1)  # cancellation at the root -0.7525
+    return _patch(y, x, window, lambda t: _chebyshev.evaluate(t, _GELU_TANH_GRAD))
+
+
+def _split(a):
+    # Dekker's split: a = hi + lo with hi holding the top 26 bits.
+    c = 134217729.0 * a
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+def _two_product(a, b):
+    # a * b = p + e exactly (Dekker), without a fused multiply-add.
+    p = a * b
+    ah, al = _split(a)
+    bh, bl = _split(b)
+    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
+
+
+def _gelu_tanh_grad_compensated(x):
+    # For -4.5 < x <= -1.2, with E = e^{2u}: g = E (1 + E + 2xu') / (1 + E)².
+    # An error δ in 2u is a relative error δ in E, and |2u| reaches 10, so
+    # 2u = K1 x + K3 x³ is computed in double-double (hi + lo) arithmetic.
+    s, s_lo = _two_product(x, x)
+    p, p_lo = _two_product(x, s)
+    p_lo = p_lo + x * s_lo
+    q, q_lo = _two_product(_K3_HI, p)
+    q_lo = q_lo + _K3_HI * p_lo + _K3_LO * p
+    r, r_lo = _two_product(_K1_HI, x)
+    r_lo = r_lo + _K1_LO * x
+    u2 = r + q
+    u2_lo = ((r - u2) + q) + q_lo + r_lo  # |r| > |q| here: Fast2Sum is exact
+    big_e = np.exp(u2) * (1.0 + u2_lo)
+    w = _K1_HI * x * (1.0 + (3.0 * _GELU_TANH_A) * s)
+    return big_e * ((1.0 + big_e) + w) / ((1.0 + big_e) * (1.0 + big_e))
 
 
 def gelu(x, approximate="none"):
@@ -979,7 +1031,7 @@ def gelu_grad(x, approximate="none"):
 def _silu(x):
     c = np.clip(x, -800.0, np.inf)  # -inf * σ(-inf) would be NaN
     y = c * _sigmoid(c)
-    return _fix_tail(y, x, x < -700.0, lambda t: _x_exp(np.maximum(t, -800.0), t))
+    return _patch(y, x, x < -700.0, lambda t: _x_exp(np.maximum(t, -800.0), t))
 
 
 def _silu_grad(x):
@@ -989,7 +1041,7 @@ def _silu_grad(x):
     c = np.clip(x, -800.0, 800.0)
     e = np.exp(-np.abs(c))
     y = (e * (1.0 + c) + np.exp(2.0 * _neg(c))) / (1.0 + e) ** 2
-    return _fix_tail(y, x, x < -700.0, lambda t: _x_exp(1.0 + np.maximum(t, -800.0), t))
+    return _patch(y, x, x < -700.0, lambda t: _x_exp(1.0 + np.maximum(t, -800.0), t))
 
 
 def silu(x):
@@ -1045,7 +1097,7 @@ def _mish_parts(c):
     # positive and at most 2, so nothing overflows and nothing cancels.
     e = np.exp(-np.abs(c))
     n = np.exp(2.0 * _neg(c)) + 2.0 * e
-    b = 2.0 * np.exp(-2.0 * _pos(c))
+    b = 2.0 * np.exp(-2.0 * np.clip(c, 0.0, 800.0))
     return n, b
 
 
@@ -1053,16 +1105,27 @@ def _mish(x):
     c = np.clip(x, -800.0, np.inf)
     n, b = _mish_parts(c)
     y = c * (n / (n + b))
-    return _fix_tail(y, x, x < -700.0, lambda t: _x_exp(np.maximum(t, -800.0), t))
+    return _patch(y, x, x < -700.0, lambda t: _x_exp(np.maximum(t, -800.0), t))
 
 
 def _mish_grad(x):
-    # t + x σ(x) (1 - t²) with t = N / (N + b) and 1 - t² = b (2N + b) / (N + b)².
-    c = np.clip(x, -800.0, 800.0)
-    n, b = _mish_parts(c)
-    d = n + b
-    y = n / d + c * _sigmoid(c) * (b * (2.0 * n + b)) / (d * d)
-    return _fix_tail(y, x, x < -700.0, lambda t: _x_exp(1.0 + np.maximum(t, -800.0), t))
+    # mish'(x) = t + x σ(x) (1 - t²) with t = tanh(softplus(x)).  Near the
+    # root x ≈ -1.19 the two terms cancel, so for x < 0 we put everything over
+    # one denominator; with e = e^{x} and d = e² + 2e + 2 it is
+    #   e ((4 + 4x) + e (6 + 4x) + 4e² + e³) / d²,
+    # where 4 + 4x and 6 + 4x are exact and the rest is small.  For x >= 0
+    # both terms are positive and, with e = e^{-x},
+    #   ((1 + 2e)(1 + 2e + 2e²) + 4x e² (1 + e)) / (1 + 2e + 2e²)².
+    xn = np.clip(x, -800.0, 0.0)
+    e = np.exp(xn)
+    d = e * (e + 2.0) + 2.0
+    left = e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
+    xp = np.clip(x, 0.0, 800.0)
+    e = np.exp(-xp)
+    d = 1.0 + 2.0 * e * (1.0 + e)
+    right = ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
+    y = _blend(x < 0, left, right)
+    return _patch(y, x, x < -700.0, lambda t: _x_exp(1.0 + np.maximum(t, -800.0), t))
 
 
 def mish(x):

@@ -23,7 +23,8 @@ Precision
     $\\tanh(\\operatorname{softplus} x)$ as a rational function of $e^x$), so
     the only loss left is near the roots of a function or derivative, at most
     about 64 bits for a float input.  ``x - tanh(x)`` loses about
-    $2\\log_2(1/|x|)$ bits for small $x$; its precision grows with that.
+    $2\\log_2(1/|x|)$ bits for small $x$, and exponentials of $x^2$ and $x^3$
+    need the integer bits of their argument: :func:`precision_for` adds both.
     :func:`reference_triple` accepts ``extra_bits`` so that a test can check
     that a value does not change with more precision.
 
@@ -260,15 +261,20 @@ NAMES = tuple(_TRIPLES)
 def precision_for(name, x):
     """Return the bits needed to evaluate ``name`` at the float ``x`` exactly.
 
-    ``x - tanh(x)`` is about $x^3/3$ for small $x$: the subtraction cancels
-    about $2\\log_2(1/|x|)$ leading bits, which are added to the precision.
+    * For large $|x|$, an exponential of $x^2/2$ (GELU) or of $x^3$ (GELU-tanh)
+      is only right if its argument is right to the last unit: three times
+      the bits of the integer part of $x$ are added (mpmath's ``erfc`` also
+      needs them).
+    * ``x - tanh(x)`` is about $x^3/3$ for small $x$: the subtraction cancels
+      about $2\\log_2(1/|x|)$ leading bits, which are added too.
 
-    >>> precision_for("tanhshrink", 2.0**-100)
-    378
+    >>> precision_for("tanhshrink", 2.0**-100), precision_for("gelu", 1e300)
+    (378, 3151)
     """
-    bits = WORKING_BITS
+    exponent = math.frexp(x)[1]
+    bits = WORKING_BITS + 3 * max(0, exponent)
     if name == "tanhshrink" and x != 0:
-        bits += max(0, -2 * math.frexp(x)[1]) + 20
+        bits += max(0, -2 * exponent) + 20
     return bits
 
 
@@ -389,6 +395,12 @@ def round_to_dtype(exact, dtype):
         if exp:
             raise ValueError(f"cannot round {exact} to {np.dtype(dtype)}")
         return Rounded(0.0, math.ldexp(1.0, emin - bits + 1), 0.0)
+    sign_factor = -1.0 if sign else 1.0
+    smallest = emin - bits + 1  # exponent of the smallest subnormal
+    if exp + bc - 1 > emax:
+        return Rounded(sign_factor * math.inf, math.ldexp(1.0, emax - bits + 1), 0.0)
+    if exp + bc < smallest - 1:  # below half the smallest subnormal: 0
+        return Rounded(0.0, math.ldexp(1.0, smallest), _tiny_ratio(exact, smallest))
     quantum = max(exp + bc - 1, emin) - bits + 1  # exponent of the last bit kept
     kept, rest, rest_exp = man, 0, exp
     if exp < quantum:
@@ -400,12 +412,19 @@ def round_to_dtype(exact, dtype):
         kept <<= exp - quantum
     top = quantum + kept.bit_length() - 1 if kept else emin
     ulp_exp = max(top, emin) - bits + 1
-    sign_factor = -1.0 if sign else 1.0
     if top > emax:
         return Rounded(sign_factor * math.inf, math.ldexp(1.0, emax - bits + 1), 0.0)
     residual = rest / (1 << (ulp_exp - rest_exp)) if rest else 0.0
     value = math.ldexp(kept, quantum)
     return Rounded(sign_factor * value, math.ldexp(1.0, ulp_exp), sign_factor * residual)
+
+
+def _tiny_ratio(exact, exponent):
+    """exact / 2**exponent as a float, for |exact| far below 2**exponent."""
+    if exact._mpf_[2] + exact._mpf_[3] < exponent - 1100:
+        return 0.0  # (and avoids shifting by a huge exponent)
+    with mp.workprec(64):
+        return float(mpmath.ldexp(exact, -exponent))
 
 
 # --- many points at once ------------------------------------------------------
