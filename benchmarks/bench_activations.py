@@ -151,7 +151,6 @@ def torch_backward(torch, case, x):
     here, outside the callable, so that only the backward pass is timed.
     """
     aten = torch.ops.aten
-    F = torch.nn.functional
     g = torch.ones_like(x)
     name = case.name
     if name in ("sigmoid", "tanh"):

@@ -1272,7 +1272,7 @@ def hardswish(x):
 
 
 def hardswish_grad(x):
-    r"""Derivative of hard swish: 0 below $-3$, $x/3 + 1/2$ on $[-3, 3]$, 1 above.
+    r"""Derivative of hard swish: 0 below $-3$, $x/3 + 1/2$ between, 1 above $3$.
 
     Parameters
     ----------
@@ -1282,17 +1282,18 @@ def hardswish_grad(x):
     Returns
     -------
     numpy.ndarray or numpy scalar
-        At the kinks PyTorch's values: $-1/2$ at $x = -3$ and $3/2$ at $x = 3$.
+        At the kinks PyTorch's values: 0 at $x = -3$ and 1 at $x = 3$ (the
+        one-sided derivatives there are $-1/2$ and $0$, and $3/2$ and $1$).
 
     Examples
     --------
     >>> hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0])
-    array([ 0. , -0.5,  0.5,  1.5,  1. ])
+    array([0. , 0. , 0.5, 1. , 1. ])
     """
     x, dtype = _native(x)
-    middle = (x >= -3) & (x <= 3)
+    middle = (x > -3) & (x < 3)
     c = np.clip(x, -3, 3)  # NaN stays NaN and carries through the sum
-    y = middle * ((2 * c + 3) / 6) + (x > 3)
+    y = middle * ((2 * c + 3) / 6) + (x >= 3)
     return _done(y, dtype)
 
 
@@ -1531,6 +1532,8 @@ def softmax(x, axis=-1):
     """
     x, dtype = _float64(x)
     axis = normalize_axis(axis, x.ndim)
+    if x.size == 0:  # nothing to normalise
+        return _done(x.copy(), dtype)
     z, empty = _shifted(x, axis)
     e = np.exp(z)
     total = np.sum(e, axis=axis, keepdims=True)
@@ -1565,6 +1568,8 @@ def log_softmax(x, axis=-1):
     """
     x, dtype = _float64(x)
     axis = normalize_axis(axis, x.ndim)
+    if x.size == 0:  # nothing to normalise
+        return _done(x.copy(), dtype)
     z, empty = _shifted(x, axis)
     total = np.sum(np.exp(z), axis=axis, keepdims=True)
     return _done(z - np.log(np.where(empty, np.nan, total)), dtype)

@@ -529,8 +529,8 @@ _ENTRIES = (
         _a.hardswish,
         _a.hardswish_grad,
         r"\operatorname{hardswish}(x) = x\,\frac{\min(\max(x + 3, 0), 6)}{6}",
-        r"0 \text{ for } x < -3,\ \tfrac{x}{3} + \tfrac12 \text{ for } "
-        r"-3 \le x \le 3,\ 1 \text{ for } x > 3",
+        r"0 \text{ for } x \le -3,\ \tfrac{x}{3} + \tfrac12 \text{ for } "
+        r"-3 < x < 3,\ 1 \text{ for } x \ge 3",
         (-0.375, _INF),
         False,
         False,

@@ -88,7 +88,7 @@ def special_points(dtype):
     return np.concatenate([p.astype(dtype) for p in parts])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def points(dtype):
     """The inputs of the accuracy test: a grid on [-50, 50] and special points.
 
@@ -174,7 +174,7 @@ def _ulp_errors(got, table, kind):
     return value, ulp, error
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def measure(name, dtype, kind):
     """Measure ``name`` (or its derivative) in ``dtype`` at every test point.
 
@@ -191,9 +191,17 @@ def measure(name, dtype, kind):
     with np.errstate(over="ignore"):
         allowance = sensitivity * float(np.finfo(dtype).eps) / ulp
     return Measurement(
-        name, kind, dtype, xs, got.astype(np.float64), expected, error,
-        allowance, got.dtype, messages,
-    )  # fmt: skip
+        name=name,
+        kind=kind,
+        dtype=dtype,
+        x=xs,
+        got=got.astype(np.float64),
+        expected=expected,
+        error=error,
+        allowance=allowance,
+        got_dtype=got.dtype,
+        warnings=messages,
+    )
 
 
 # --- reporting ----------------------------------------------------------------
@@ -210,7 +218,6 @@ def warning_points(name, kind, dtype):
         if messages:
             found.append((x, sorted(set(messages))))
     return found
-
 
 
 def describe_point(m, i):
@@ -263,9 +270,14 @@ def worst_ulp_table(names=NAMES, dtypes=DTYPES, kinds=KINDS):
                 i, j = int(np.argmax(m.error)), int(np.argmax(m.excess))
                 rows.append(
                     Row(
-                        m.label, m.dtype.name, m.worst_error, float(m.x[i]),
-                        m.worst_excess, float(m.x[j]), int(m.failed.sum()),
-                    )  # fmt: skip
+                        function=m.label,
+                        dtype=m.dtype.name,
+                        worst_ulp=m.worst_error,
+                        at_x=float(m.x[i]),
+                        worst_excess=m.worst_excess,
+                        excess_at_x=float(m.x[j]),
+                        failures=int(m.failed.sum()),
+                    )
                 )
     return rows
 

@@ -209,9 +209,10 @@ def _hardsigmoid(x) -> Triple:
 
 def _hardswish(x) -> Triple:
     f = x * min(max(x + 3, 0), 6) / 6
-    if x < -3:
+    # PyTorch's convention at the kinks: 0 at x = -3 and 1 at x = 3.
+    if x <= -3:
         return f, mpf(0), mpf(0)
-    if x > 3:
+    if x >= 3:
         return f, mpf(1), mpf(0)
     return f, x / 3 + mpf(1) / 2, _step(-3 < x < 3, mpf(1) / 3)
 
@@ -416,7 +417,9 @@ def round_to_dtype(exact, dtype):
         return Rounded(sign_factor * math.inf, math.ldexp(1.0, emax - bits + 1), 0.0)
     residual = rest / (1 << (ulp_exp - rest_exp)) if rest else 0.0
     value = math.ldexp(kept, quantum)
-    return Rounded(sign_factor * value, math.ldexp(1.0, ulp_exp), sign_factor * residual)
+    return Rounded(
+        sign_factor * value, math.ldexp(1.0, ulp_exp), sign_factor * residual
+    )
 
 
 def _tiny_ratio(exact, exponent):
@@ -447,7 +450,9 @@ class ReferenceTable(NamedTuple):
 def evaluate(name, xs, dtype):
     """Return the :class:`ReferenceTable` of ``name`` at the points ``xs``.
 
-    Results are cached per (name, dtype, points) for the life of the process.
+    ``xs`` holds numbers of ``dtype`` (widened to float64); the exact values
+    are rounded to ``dtype``.  Results are cached per (name, dtype, points)
+    for the life of the process, never on disk.
 
     >>> table = evaluate("relu", [-1.0, 2.0], "float32")
     >>> table.value, table.grad

@@ -220,6 +220,22 @@ DIFFERENCES = [
         region=((20.0, 37.0),),
         reason="threshold=20: PyTorch returns 1 where σ(x) = 1 − e^−x is still < 1",
     ),
+    # --- overflow in an intermediate result --------------------------------
+    Difference(
+        "hardswish", "value", (F64,), (3.1e307, 1e308, 1.7976931348623157e308),
+        returns(INF), region=((2.99e307, 1.8e308),),
+        reason="x·(x + 3) overflows for x > 3e307 before the division by 6",
+    ),
+    Difference(
+        "hardswish", "value", (F32,), (6e37, 1e38, 3.4028235e38),
+        returns(INF), region=((5.6e37, 3.5e38),),
+        reason="float32: x·(x + 3) overflows for x > 5.7e37 before the division by 6",
+    ),
+    Difference(
+        "gelu", "value", (F32,), (1.8e38, 3.4028235e38), returns(INF),
+        region=((1.7e38, 3.5e38),),
+        reason="float32: x·(1 + erf) overflows for x > 1.7e38 before the halving",
+    ),
     Difference(
         "hardsigmoid", "derivative", (F64,), (-2.5, 0.0, 1.0),
         returns(float(np.float32(1 / 6))), region=((-3.0, 3.0),),
@@ -245,23 +261,23 @@ DIFFERENCES = [
         "off at −5 and 0 from −5.6, float64 0 from −9.6",
     ),
     Difference(
-        "gelu", "derivative", (F64,), between(-0.76, -0.74, 21) + (-5.0, -10.0),
+        "gelu", "derivative", (F64,), (*between(-0.76, -0.74, 21), -5.0, -10.0),
         off_by_somewhere(100), region=((-INF, -0.6),),
         reason="Φ(x) + xφ(x) cancels near its root x ≈ −0.7518 and in the "
         "left tail",
     ),
     Difference(
-        "gelu", "derivative", (F32,), between(-0.76, -0.74, 21) + (-5.0, -10.0),
+        "gelu", "derivative", (F32,), (*between(-0.76, -0.74, 21), -5.0, -10.0),
         off_by_somewhere(100), region=((-INF, -0.3),),
         reason="float32: as in float64, and it loses digits from x ≈ −0.3 on",
     ),
     Difference(
-        "gelu_tanh", "value", BOTH, (-5.0, -9.0, -15.0), off_by(100),
+        "gelu_tanh", "value", BOTH, (-5.0, -9.0), off_by(100),
         region=((-INF, -1.25),),
         reason="½x(1 + tanh u) cancels for x < 0; 0 from x ≈ −9.7 (float32: −5.5)",
     ),
     Difference(
-        "gelu_tanh", "derivative", BOTH, between(-0.76, -0.74, 21) + (-3.0, -9.0),
+        "gelu_tanh", "derivative", BOTH, (*between(-0.76, -0.74, 21), -3.0, -9.0),
         off_by_somewhere(100), region=((-INF, -0.6),),
         reason="its formula cancels near the root x ≈ −0.7517 and in the left tail",
     ),
@@ -269,6 +285,11 @@ DIFFERENCES = [
         "gelu_tanh", "derivative", (F64,), between(6.7, 7.3, 61), off_by_somewhere(8),
         region=((3.0, 8.0),),
         reason="½x(1 − tanh²u)u′ takes 1 − tanh²u from tanh u: up to ~20 ULP",
+    ),
+    Difference(
+        "gelu_tanh", "derivative", (F32,), between(4.8, 5.3, 51), off_by_somewhere(4),
+        region=((3.0, 8.0),),
+        reason="float32: 1 if tanh u rounds to 1, though the exact value is 1 + 9 ULP",
     ),
     Difference(
         "silu", "derivative", BOTH, between(-1.3, -1.26, 41), off_by_somewhere(30),
@@ -448,35 +469,50 @@ def ulp_error(got, want, dtype):
 def documented(name, of, dtype, x):
     """Mask of the points of ``x`` that ``DIFFERENCES`` documents for ``name``."""
     mask = np.zeros(x.shape, dtype=bool)
+    wide = x.astype(np.float64)  # region bounds may exceed the float32 range
     for row in DIFFERENCES:
         if (row.name, row.of) != (name, of) or dtype not in row.dtypes:
             continue
         for lo, hi in row.region:
-            mask |= (lo <= x) & (x <= hi)
+            mask |= (lo <= wide) & (wide <= hi)
         points = np.array(row.x, dtype=dtype)
         mask |= np.isin(x, points) | (np.isnan(x) & bool(np.isnan(points).any()))
     return mask
 
 
-def describe(x, mine, their, error, limit=8):
+def describe(where, mine, their, error, limit=8):
     """The worst disagreements, one per line, for a failure message."""
     order = np.argsort(-error, kind="stable")[:limit]
     lines = [
-        f"  x = {x[i]!r}: ours {mine[i]!r}, PyTorch {their[i]!r} ({error[i]:.3g} ULP)"
+        f"  {where(i)}: ours {mine.flat[i]!r}, PyTorch {their.flat[i]!r} "
+        f"({error.flat[i]:.3g} ULP)"
         for i in order
-        if error[i] > AGREE_ULPS
+        if error.flat[i] > AGREE_ULPS
     ]
     return "\n".join(lines)
 
 
-def assert_agree(x, mine, their, dtype, what):
+def assert_agree(x, mine, their, dtype, what, allowance=0.0):
+    """Fail unless ``mine`` and ``their`` agree to AGREE_ULPS at every point.
+
+    ``x`` is the input of an elementwise function, or None for a function of
+    an axis (the message then gives the index of the output).  ``allowance``
+    is an absolute error either side may make beyond that (see below).
+    """
     error = ulp_error(mine, their, dtype)
-    bad = error > AGREE_ULPS
+    with np.errstate(invalid="ignore"):
+        within_allowance = np.abs(mine.astype(np.float64) - their) <= allowance
+    bad = (error > AGREE_ULPS) & ~within_allowance
     if bad.any():
+        if x is None:
+            where = lambda i: f"at {np.unravel_index(i, mine.shape)}"  # noqa: E731
+        else:
+            where = lambda i: f"x = {x.flat[i]!r}"  # noqa: E731
         pytest.fail(
             f"{what}: ours and PyTorch {torch.__version__} differ by more than "
-            f"{AGREE_ULPS} ULP at {int(bad.sum())} of {x.size} points, and the "
-            f"place is not in DIFFERENCES:\n{describe(x, mine, their, error)}",
+            f"{AGREE_ULPS} ULP at {int(bad.sum())} of {bad.size} points, and the "
+            f"place is not in DIFFERENCES:\n"
+            f"{describe(where, mine, their, error.ravel())}",
             pytrace=False,
         )
 
@@ -505,9 +541,9 @@ def grid(dtype):
     magnitudes = magnitudes[magnitudes <= np.finfo(dtype).max]
     kinks = np.array(KINKS + tuple(-k for k in KINKS), dtype=dtype)
     near = np.concatenate([np.nextafter(kinks, -INF), np.nextafter(kinks, INF)])
-    x = np.concatenate(
-        [steps, magnitudes, -magnitudes, [-0.0, INF, -INF, NAN]]
-    ).astype(dtype)
+    x = np.concatenate([steps, magnitudes, -magnitudes, [-0.0, INF, -INF, NAN]]).astype(
+        dtype
+    )
     return np.concatenate([x, kinks, near])
 
 
@@ -546,7 +582,9 @@ OTHER_PARAMETERS = [
 @pytest.mark.parametrize(
     ("name", "params", "kinks"),
     OTHER_PARAMETERS,
-    ids=[f"{n}-{'-'.join(f'{v:g}' for v in p.values())}" for n, p, _ in OTHER_PARAMETERS],
+    ids=[
+        f"{n}-{'-'.join(f'{v:g}' for v in p.values())}" for n, p, _ in OTHER_PARAMETERS
+    ],
 )
 def test_agrees_with_pytorch_for_other_parameters(name, params, kinks, of, dtype):
     # |x| <= 8 keeps clear of the tails that DIFFERENCES documents for defaults.
@@ -582,7 +620,9 @@ KINK_POINTS = [
 
 @pytest.mark.parametrize("dtype", BOTH)
 @pytest.mark.parametrize("of", ["value", "derivative"])
-@pytest.mark.parametrize(("name", "x"), KINK_POINTS, ids=[f"{n}-{x:g}" for n, x in KINK_POINTS])
+@pytest.mark.parametrize(
+    ("name", "x"), KINK_POINTS, ids=[f"{n}-{x:g}" for n, x in KINK_POINTS]
+)
 def test_kink_convention_matches_pytorch(name, x, of, dtype):
     # The grid covers these points too; this test names the convention.
     points = np.array([x, -0.0 if x == 0 else x], dtype=dtype)
@@ -601,6 +641,24 @@ def _axis_inputs(dtype):
     return x.astype(dtype)
 
 
+def _axis_allowance(name, x, axis, dtype):
+    """Absolute error that rounding the inputs alone can cause, for each output.
+
+    Moving every x_j by one relative ε moves log_softmax_i by up to
+    (|x_i| + Σ_j p_j |x_j|) ε, and softmax_i by p_i times that: PyTorch,
+    which computes x − max(x) in the input's dtype, is off by about this much
+    for float32, where ours computes in float64.  GLU's gate is elementwise.
+    """
+    if name == "glu":
+        return 0.0
+    wide = x.astype(np.float64)
+    p = np.asarray(activations.softmax(wide, axis=axis))
+    magnitude = np.where(np.isinf(wide), 0.0, np.abs(wide))
+    spread = magnitude + np.sum(p * magnitude, axis=axis, keepdims=True)
+    scale = p if name == "softmax" else 1.0
+    return 2 * spread * scale * float(np.finfo(dtype).eps)
+
+
 @pytest.mark.parametrize("dtype", BOTH)
 @pytest.mark.parametrize("axis", [0, 1, 2, -1])
 @pytest.mark.parametrize("name", AXIS_FUNCTIONS)
@@ -610,7 +668,9 @@ def test_axis_function_agrees_with_pytorch(name, axis, dtype):
     their = theirs(name, "value", x, axis=axis)
     assert mine.shape == their.shape
     assert mine.dtype == np.dtype(dtype)
-    assert_agree(x, mine.ravel(), their.ravel(), dtype, f"{name} along axis {axis}")
+    allowance = _axis_allowance(name, x, axis, dtype)
+    what = f"{name} along axis {axis} ({dtype})"
+    assert_agree(None, mine, their, dtype, what, allowance)
 
 
 # ---------------------------------------------------------------------------
@@ -629,7 +689,9 @@ def test_documented_difference(row, dtype):
     x = np.array(row.x, dtype=dtype)
     exact, tolerance = exact_values(row, x, dtype)
     if row.torch.short:
-        their = np.concatenate([theirs(row.name, row.of, x[i : i + 1]) for i in range(x.size)])
+        their = np.concatenate(
+            [theirs(row.name, row.of, x[i : i + 1]) for i in range(x.size)]
+        )
     else:
         their = theirs_vectorised(row.name, row.of, x, dtype)
     if not row.torch.holds(their, x, exact, dtype):
@@ -660,7 +722,8 @@ def test_differences_table_is_well_formed():
         assert row.of in ("value", "derivative"), row
         assert row.of == "value" or ENTRIES[row.name].grad is not None, row
         assert set(row.dtypes) <= set(BOTH), row
-        assert row.reason and len(row.reason) <= 120, row.reason
+        assert row.reason, row
+        assert len(row.reason) <= 120, f"keep the reason short: {row.reason}"
         assert row.exact is None or len(row.exact) == len(row.x), row
         assert row.exact is not None or row.name in ref.NAMES, row
         for lo, hi in row.region:
