@@ -133,7 +133,7 @@ class Difference:
 
     @property
     def id(self):
-        return f"{self.name}-{self.of}-{'-'.join(self.dtypes)}-{self.x[0]:g}"
+        return f"{self.name}-{self.of}-{'/'.join(f'{v:g}' for v in self.x[:2])}"
 
 
 NEG = (-INF, -1.5)  # regions, for readability below
