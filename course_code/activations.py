@@ -106,10 +106,35 @@ _GELU_TANH_GRAD = _chebyshev.GELU_TANH_GRAD
 # ---------------------------------------------------------------------------
 
 
-def _float64(x):
-    """Return (x as float64, dtype to round the result to)."""
+_BLOCK = 1 << 15  # 32768 float64 values: 256 KiB
+
+
+def _apply(kernel, x, native=False):
+    """``kernel`` applied to ``x`` and rounded once to the dtype of ``x``.
+
+    The kernel computes in float64, or with ``native`` in the dtype of
+    ``x`` (for piecewise-linear functions, exact in any dtype).
+
+    Large float64 computations go through in blocks of ``_BLOCK`` elements:
+    every NumPy expression in a kernel allocates a temporary array, and
+    block by block these temporaries are small, stay in cache and are
+    reused, where whole-array temporaries of megabytes would each cost fresh
+    memory from the operating system.  The kernels can then stay plain
+    expressions.  Native kernels are a few cheap passes, for which the
+    per-block overhead costs more than it saves.
+    """
     arr = as_float_array(x)
-    return arr.astype(np.float64, copy=False), arr.dtype
+    if native:
+        return _done(kernel(arr), arr.dtype)
+    if arr.size <= _BLOCK:
+        return _done(kernel(arr.astype(np.float64, copy=False)), arr.dtype)
+    flat = arr.reshape(-1)
+    out = np.empty(flat.size, arr.dtype)
+    for start in range(0, flat.size, _BLOCK):
+        block = kernel(flat[start : start + _BLOCK].astype(np.float64, copy=False))
+        with np.errstate(over="ignore"):  # beyond the dtype's range, inf is right
+            out[start : start + _BLOCK] = block
+    return out.reshape(arr.shape)
 
 
 def _native(x):
@@ -143,10 +168,14 @@ def _indicator(condition, x):
     return y
 
 
+def _select(step, a, b):
+    """``a`` where ``step`` is 1 and ``b`` where it is 0, exactly (a, b finite)."""
+    return step * a + (1 - step) * b
+
+
 def _blend(mask, a, b):
     """``a`` where mask else ``b``, for finite ``a`` and ``b``: exact, no branch."""
-    m = mask.astype(a.dtype)
-    return m * a + (1.0 - m) * b
+    return _select(np.asarray(mask, dtype=a.dtype), a, b)
 
 
 def _x_exp(factor, exponent):
@@ -162,9 +191,10 @@ def _x_exp(factor, exponent):
 
 def _patch(y, x, mask, formula):
     """Recompute ``y`` where ``mask`` holds with a slower, more exact ``formula``."""
-    if mask.any():
+    where = np.flatnonzero(mask)  # indices: much faster than a boolean mask
+    if where.size:
         y = np.asarray(y)  # operations on 0-d arrays return scalars
-        y[mask] = formula(x[mask])
+        np.put(y, where, formula(np.take(x, where)))
     return y
 
 
@@ -182,8 +212,10 @@ def _check_approximate(approximate):
 def _sigmoid(x):
     # σ(x) = 1 / (1 + e^{-x}) overflows for x < -709.  Multiplying top and
     # bottom by e^{x} when x < 0 gives the same function with no overflow:
-    # σ(x) = e^{min(x, 0)} / (1 + e^{-|x|}).
-    return np.exp(_neg(x)) / (1.0 + np.exp(-np.abs(x)))
+    # σ(x) = e^{min(x, 0)} / (1 + e^{-|x|}).  With e = e^{-|x|}, the
+    # numerator e^{min(x, 0)} is e for x < 0 and 1 for x >= 0.
+    e = np.exp(-np.abs(x))
+    return np.maximum(e, x >= 0) / (1.0 + e)  # NaN propagates through e
 
 
 def _sigmoid_grad(x):
@@ -225,8 +257,7 @@ def sigmoid(x):
     >>> bool(np.allclose(sigmoid(-x), 1 - sigmoid(x)))
     True
     """
-    x, dtype = _float64(x)
-    return _done(_sigmoid(x), dtype)
+    return _apply(_sigmoid, x)
 
 
 def sigmoid_grad(x):
@@ -254,8 +285,7 @@ def sigmoid_grad(x):
     >>> sigmoid_grad([-np.inf, np.inf])
     array([0., 0.])
     """
-    x, dtype = _float64(x)
-    return _done(_sigmoid_grad(x), dtype)
+    return _apply(_sigmoid_grad, x)
 
 
 # --8<-- [end:sigmoid]
@@ -282,8 +312,7 @@ def tanh(x):
     >>> bool(np.allclose(tanh(x), 2 * sigmoid(2 * x) - 1))
     True
     """
-    x, dtype = _float64(x)
-    return _done(np.tanh(x), dtype)
+    return _apply(np.tanh, x)
 
 
 def tanh_grad(x):
@@ -303,7 +332,8 @@ def tanh_grad(x):
     -----
     $1 - \tanh^2 x$ cancels to 0 long before the true value underflows
     ($\operatorname{sech}^2 20 \approx 1.7 \times 10^{-17}$).  Instead
-    $\operatorname{sech}^2 x = 4\sigma'(2x) = 4e^{-2|x|} / (1 + e^{-2|x|})^2$.
+    $\operatorname{sech}^2 x = 1/\cosh^2 x = 2 / (\cosh 2x + 1)$, which has
+    no cancellation.
 
     Examples
     --------
@@ -312,9 +342,20 @@ def tanh_grad(x):
     >>> float(tanh_grad(20.0))  # 1 - tanh(20)**2 would give 0.0
     1.6993417021166355e-17
     """
-    x, dtype = _float64(x)
-    # (|x| beyond 1e4 changes nothing, and 2x must not overflow)
-    return _done(4.0 * _sigmoid_grad(2.0 * np.clip(x, -1e4, 1e4)), dtype)
+    return _apply(_tanh_grad, x)
+
+
+def _tanh_grad(x):
+    # sech² x = 1 / cosh² x = 2 / (cosh 2x + 1): three roundings, no
+    # cancellation.  cosh 2x overflows beyond |x| = 355, where sech² x
+    # = 4e^{-2|x|} to double precision (and is subnormal or 0).
+    y = 2.0 / (np.cosh(2.0 * np.clip(x, -355.0, 355.0)) + 1.0)
+    return _patch(
+        y,
+        x,
+        np.abs(x) > 355.0,
+        lambda t: 4.0 * np.exp(-2.0 * np.minimum(np.abs(t), 400.0)),
+    )
 
 
 def softsign(x):
@@ -340,10 +381,13 @@ def softsign(x):
     >>> softsign([-np.inf, -1.0, 0.0, 3.0, np.inf])
     array([-1.  , -0.5 ,  0.  ,  0.75,  1.  ])
     """
-    x, dtype = _native(x)
-    big = np.finfo(dtype).max
+    return _apply(_softsign, x, native=True)
+
+
+def _softsign(x):
+    big = np.finfo(x.dtype).max
     x = np.clip(x, -big, big)
-    return _done(x / (1 + np.abs(x)), dtype)
+    return x / (1 + np.abs(x))
 
 
 def softsign_grad(x):
@@ -364,9 +408,8 @@ def softsign_grad(x):
     >>> softsign_grad([0.0, 1.0, np.inf])
     array([1.  , 0.25, 0.  ])
     """
-    x, dtype = _native(x)
-    r = 1 / (1 + np.abs(x))  # squaring r cannot overflow, unlike (1 + |x|)**2
-    return _done(r * r, dtype)
+    # squaring 1 / (1 + |x|) cannot overflow, unlike (1 + |x|)**2
+    return _apply(lambda t: (1 / (1 + np.abs(t))) ** 2, x, native=True)
 
 
 def hardsigmoid(x):
@@ -415,8 +458,7 @@ def hardsigmoid_grad(x):
     >>> hardsigmoid_grad([-3.0, 0.0, 3.0])
     array([0.        , 0.16666667, 0.        ])
     """
-    x, dtype = _native(x)
-    return _done(_indicator((x > -3) & (x < 3), x) / 6, dtype)
+    return _apply(lambda t: _indicator(np.abs(t) < 3, t) / 6, x, native=True)
 
 
 def logsigmoid(x):
@@ -443,8 +485,11 @@ def logsigmoid(x):
     >>> logsigmoid([-1000.0, 0.0, 40.0])
     array([-1.00000000e+03, -6.93147181e-01, -4.24835426e-18])
     """
-    x, dtype = _float64(x)
-    return _done(_neg(x) - np.log1p(np.exp(-np.abs(x))), dtype)
+    return _apply(_logsigmoid, x)
+
+
+def _logsigmoid(x):
+    return _neg(x) - np.log1p(np.exp(-np.abs(x)))
 
 
 def logsigmoid_grad(x):
@@ -465,8 +510,7 @@ def logsigmoid_grad(x):
     >>> logsigmoid_grad([-np.inf, 0.0, np.inf])
     array([1. , 0.5, 0. ])
     """
-    x, dtype = _float64(x)
-    return _done(_sigmoid(-x), dtype)
+    return _apply(lambda t: _sigmoid(-t), x)
 
 
 # ---------------------------------------------------------------------------
@@ -515,8 +559,7 @@ def relu_grad(x):
     >>> relu_grad([-1.0, 0.0, 2.0])
     array([0., 0., 1.])
     """
-    x, dtype = _native(x)
-    return _done(_indicator(x > 0, x), dtype)
+    return _apply(lambda t: _indicator(t > 0, t), x, native=True)
 
 
 # --8<-- [end:relu]
@@ -618,8 +661,7 @@ def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
     array([0., 1., 0.])
     """
     lo, hi = _check_bounds(min_val, max_val)
-    x, dtype = _native(x)
-    return _done(_indicator((x > lo) & (x < hi), x), dtype)
+    return _apply(lambda t: _indicator((t > lo) & (t < hi), t), x, native=True)
 
 
 def _slope(negative_slope):
@@ -654,7 +696,9 @@ def leaky_relu(x, negative_slope=0.01):
     x, dtype = _native(x)
     if slope == 0.0:  # slope * -inf would be NaN
         return _done(_pos(x), dtype)
-    return _done(_pos(x) + slope * _neg(x), dtype)
+    # max(x, αx) is x for x > 0 and αx for x < 0 when α <= 1; min when α > 1.
+    pick = np.maximum if slope <= 1.0 else np.minimum
+    return _done(pick(x, slope * x), dtype)
 
 
 def leaky_relu_grad(x, negative_slope=0.01):
@@ -678,9 +722,7 @@ def leaky_relu_grad(x, negative_slope=0.01):
     array([0.01, 0.01, 1.  ])
     """
     slope = _slope(negative_slope)
-    x, dtype = _native(x)
-    step = _indicator(x > 0, x)
-    return _done(step + (1 - step) * slope, dtype)
+    return _apply(lambda t: _select(_indicator(t > 0, t), 1, slope), x, native=True)
 
 
 def _expm1_branch(x, alpha, x_scale=1.0):
@@ -690,10 +732,10 @@ def _expm1_branch(x, alpha, x_scale=1.0):
     return alpha * np.expm1(_neg(x) / x_scale)
 
 
-def _exp_branch(x, alpha, x_scale=1.0):
-    # alpha * e^{x/x_scale} for x <= 0 and 0 for x > 0.
-    step = _indicator(x > 0, x)
-    return step, (1 - step) * (alpha * np.exp(_neg(x) / x_scale))
+def _exp_branch(x, right, alpha):
+    # ``right`` for x > 0 and alpha * e^{x} for x <= 0, exactly: the step is
+    # 0 or 1, so one of the two products is an exact 0 and the other exact.
+    return _select(_indicator(x > 0, x), right, alpha * np.exp(_neg(x)))
 
 
 def elu(x, alpha=1.0):
@@ -724,8 +766,7 @@ def elu(x, alpha=1.0):
     array([-1.00000000e+00, -6.32120559e-01,  0.00000000e+00,  1.00000000e+03])
     """
     alpha = real_scalar(alpha, "alpha")
-    x, dtype = _float64(x)
-    return _done(_pos(x) + _expm1_branch(x, alpha), dtype)
+    return _apply(lambda t: _pos(t) + _expm1_branch(t, alpha), x)
 
 
 def elu_grad(x, alpha=1.0):
@@ -749,9 +790,7 @@ def elu_grad(x, alpha=1.0):
     array([0., 1., 1.])
     """
     alpha = real_scalar(alpha, "alpha")
-    x, dtype = _float64(x)
-    step, left = _exp_branch(x, alpha)
-    return _done(step + left, dtype)
+    return _apply(lambda t: _exp_branch(t, 1.0, alpha), x)
 
 
 def selu(x):
@@ -778,10 +817,12 @@ def selu(x):
     >>> selu([-np.inf, 0.0, 1.0])
     array([-1.75809934,  0.        ,  1.05070099])
     """
-    x, dtype = _float64(x)
+    return _apply(_selu, x)
+
+
+def _selu(x):
     with np.errstate(over="ignore"):  # λx > 1.8e308 rounds to inf, correctly
-        y = SELU_SCALE * _pos(x) + _expm1_branch(x, SELU_SCALE * SELU_ALPHA)
-    return _done(y, dtype)
+        return SELU_SCALE * _pos(x) + _expm1_branch(x, SELU_SCALE * SELU_ALPHA)
 
 
 def selu_grad(x):
@@ -802,9 +843,7 @@ def selu_grad(x):
     >>> selu_grad([-np.inf, 1.0])
     array([0.        , 1.05070099])
     """
-    x, dtype = _float64(x)
-    step, left = _exp_branch(x, SELU_SCALE * SELU_ALPHA)
-    return _done(SELU_SCALE * step + left, dtype)
+    return _apply(lambda t: _exp_branch(t, SELU_SCALE, SELU_SCALE * SELU_ALPHA), x)
 
 
 def celu(x, alpha=1.0):
@@ -828,8 +867,7 @@ def celu(x, alpha=1.0):
     array([-2.,  0.,  2.])
     """
     alpha = real_scalar(alpha, "alpha", minimum=0.0, strict=True)
-    x, dtype = _float64(x)
-    return _done(_pos(x) + _expm1_branch(x, alpha, alpha), dtype)
+    return _apply(lambda t: _pos(t) + _expm1_branch(t, alpha, alpha), x)
 
 
 def celu_grad(x, alpha=1.0):
@@ -853,9 +891,7 @@ def celu_grad(x, alpha=1.0):
     array([0., 1., 1.])
     """
     alpha = real_scalar(alpha, "alpha", minimum=0.0, strict=True)
-    x, dtype = _float64(x)
-    step, left = _exp_branch(x, 1.0, alpha)
-    return _done(step + left, dtype)
+    return _apply(lambda t: np.exp(_neg(t) / alpha), x)  # 1 for x > 0
 
 
 # ---------------------------------------------------------------------------
@@ -917,7 +953,8 @@ def _gelu_tanh_grad(x):
     c = np.clip(x, -30.0, 30.0)
     u2 = _gelu_tanh_u2(c)
     du2 = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (c * c))
-    y = _sigmoid(u2) + c * du2 * _sigmoid_grad(u2)
+    e = np.exp(-np.abs(u2))  # σ(2u) and σ'(2u) share one exponential
+    y = (np.maximum(e, u2 >= 0) + c * du2 * e / (1.0 + e)) / (1.0 + e)
 
     def tail(t):  # ≈ e^{2u} (1 + x·2u')
         t = np.maximum(t, -30.0)
@@ -997,9 +1034,7 @@ def gelu(x, approximate="none"):
     0.8411919906082768
     """
     approximate = _check_approximate(approximate)
-    x, dtype = _float64(x)
-    f = _gelu_exact if approximate == "none" else _gelu_tanh
-    return _done(f(x), dtype)
+    return _apply(_gelu_exact if approximate == "none" else _gelu_tanh, x)
 
 
 def gelu_grad(x, approximate="none"):
@@ -1023,9 +1058,8 @@ def gelu_grad(x, approximate="none"):
     array([0. , 0.5, 1. ])
     """
     approximate = _check_approximate(approximate)
-    x, dtype = _float64(x)
     f = _gelu_exact_grad if approximate == "none" else _gelu_tanh_grad
-    return _done(f(x), dtype)
+    return _apply(f, x)
 
 
 def _silu(x):
@@ -1063,8 +1097,7 @@ def silu(x):
     >>> silu([-np.inf, 0.0, 1.0, np.inf])
     array([-0.        ,  0.        ,  0.73105858,         inf])
     """
-    x, dtype = _float64(x)
-    return _done(_silu(x), dtype)
+    return _apply(_silu, x)
 
 
 def silu_grad(x):
@@ -1085,8 +1118,7 @@ def silu_grad(x):
     >>> silu_grad([-np.inf, 0.0, np.inf])
     array([0. , 0.5, 1. ])
     """
-    x, dtype = _float64(x)
-    return _done(_silu_grad(x), dtype)
+    return _apply(_silu_grad, x)
 
 
 def _mish_parts(c):
@@ -1147,8 +1179,7 @@ def mish(x):
     >>> mish([-np.inf, 0.0, 1.0, np.inf])
     array([-0.        ,  0.        ,  0.86509839,         inf])
     """
-    x, dtype = _float64(x)
-    return _done(_mish(x), dtype)
+    return _apply(_mish, x)
 
 
 def mish_grad(x):
@@ -1171,8 +1202,7 @@ def mish_grad(x):
     >>> mish_grad([-np.inf, 0.0, np.inf])
     array([0.  , 0.6, 1.  ])
     """
-    x, dtype = _float64(x)
-    return _done(_mish_grad(x), dtype)
+    return _apply(_mish_grad, x)
 
 
 def _beta(beta):
@@ -1217,10 +1247,11 @@ def softplus(x, beta=1.0):
     20.500000001250153
     """
     beta = _beta(beta)
-    x, dtype = _float64(x)
-    z = _times_beta(x, beta)
-    y = _pos(x) + np.log1p(np.exp(-np.abs(z))) / beta
-    return _done(y, dtype)
+    return _apply(lambda t: _softplus(t, beta), x)
+
+
+def _softplus(x, beta):
+    return _pos(x) + np.log1p(np.exp(-np.abs(_times_beta(x, beta)))) / beta
 
 
 def softplus_grad(x, beta=1.0):
@@ -1244,8 +1275,7 @@ def softplus_grad(x, beta=1.0):
     array([0. , 0.5, 1. ])
     """
     beta = _beta(beta)
-    x, dtype = _float64(x)
-    return _done(_sigmoid(_times_beta(x, beta)), dtype)
+    return _apply(lambda t: _sigmoid(_times_beta(t, beta)), x)
 
 
 def hardswish(x):
@@ -1266,9 +1296,18 @@ def hardswish(x):
     >>> hardswish([-np.inf, -3.0, -1.5, 3.0, np.inf])
     array([-0.   , -0.   , -0.375,  3.   ,    inf])
     """
-    x, dtype = _native(x)
-    x = np.clip(x, -4, np.inf)  # below -3 the result is 0; avoids -inf * 0
-    return _done(x * (np.clip(x + 3, 0, 6) / 6), dtype)
+    return _apply(_hardswish, x, native=True)
+
+
+def _hardswish(x):
+    # x relu6(x + 3) / 6 on one scratch array; clipping x at -3 changes no
+    # result (it is 0 there) and avoids -inf * 0.
+    x = np.clip(x, -3, np.inf)
+    y = np.add(x, 3, out=np.empty_like(x))  # an array even for 0-d input
+    np.minimum(y, 6, out=y)
+    y /= 6  # before multiplying by x, which could then overflow
+    y *= x
+    return y
 
 
 def hardswish_grad(x):
@@ -1290,11 +1329,12 @@ def hardswish_grad(x):
     >>> hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0])
     array([0. , 0. , 0.5, 1. , 1. ])
     """
-    x, dtype = _native(x)
-    middle = (x > -3) & (x < 3)
+    return _apply(_hardswish_grad, x, native=True)
+
+
+def _hardswish_grad(x):
     c = np.clip(x, -3, 3)  # NaN stays NaN and carries through the sum
-    y = middle * ((2 * c + 3) / 6) + (x >= 3)
-    return _done(y, dtype)
+    return (np.abs(x) < 3) * ((2 * c + 3) / 6) + (x >= 3)
 
 
 # ---------------------------------------------------------------------------
@@ -1328,7 +1368,7 @@ def softshrink(x, lambd=0.5):
     """
     lam = _lambd(lambd)
     x, dtype = _native(x)
-    return _done(_pos(x - lam) + _neg(x + lam), dtype)
+    return _done(x - np.clip(x, -lam, lam), dtype)  # exact: one rounding
 
 
 def softshrink_grad(x, lambd=0.5):
@@ -1352,8 +1392,7 @@ def softshrink_grad(x, lambd=0.5):
     array([1., 0., 0., 0., 1.])
     """
     lam = _lambd(lambd)
-    x, dtype = _native(x)
-    return _done(_indicator(np.abs(x) > lam, x), dtype)
+    return _apply(lambda t: _indicator(np.abs(t) > lam, t), x, native=True)
 
 
 def hardshrink(x, lambd=0.5):
@@ -1377,8 +1416,8 @@ def hardshrink(x, lambd=0.5):
     array([-2.,  0.,  0.,  2.])
     """
     lam = _lambd(lambd)
-    x, dtype = _native(x)
-    return _done(x * (np.abs(x) > lam), dtype)  # NaN * False is still NaN
+    # x times 0 or 1; NaN * False is still NaN
+    return _apply(lambda t: t * (np.abs(t) > lam), x, native=True)
 
 
 def hardshrink_grad(x, lambd=0.5):
@@ -1448,10 +1487,11 @@ def tanhshrink(x):
     >>> tanhshrink([-np.inf, np.inf])
     array([-inf,  inf])
     """
-    x, dtype = _float64(x)
-    small = np.abs(x) <= 1.0
-    y = _blend(small, _tanhshrink_small(np.clip(x, -1.0, 1.0)), x - np.tanh(x))
-    return _done(y, dtype)
+    return _apply(_tanhshrink, x)
+
+
+def _tanhshrink(x):
+    return _patch(x - np.tanh(x), x, np.abs(x) <= 1.0, _tanhshrink_small)
 
 
 def tanhshrink_grad(x):
@@ -1472,9 +1512,7 @@ def tanhshrink_grad(x):
     >>> tanhshrink_grad([0.0, np.inf])
     array([0., 1.])
     """
-    x, dtype = _float64(x)
-    t = np.tanh(x)
-    return _done(t * t, dtype)
+    return _apply(lambda t: np.tanh(t) ** 2, x)
 
 
 # ---------------------------------------------------------------------------
@@ -1530,7 +1568,9 @@ def softmax(x, axis=-1):
     array([[1. , 0. ],
            [0.5, 0.5]])
     """
-    x, dtype = _float64(x)
+    x = as_float_array(x)
+    dtype = x.dtype
+    x = x.astype(np.float64, copy=False)
     axis = normalize_axis(axis, x.ndim)
     if x.size == 0:  # nothing to normalise
         return _done(x.copy(), dtype)
@@ -1566,7 +1606,9 @@ def log_softmax(x, axis=-1):
     >>> log_softmax([0.0, 1000.0])
     array([-1000.,     0.])
     """
-    x, dtype = _float64(x)
+    x = as_float_array(x)
+    dtype = x.dtype
+    x = x.astype(np.float64, copy=False)
     axis = normalize_axis(axis, x.ndim)
     if x.size == 0:  # nothing to normalise
         return _done(x.copy(), dtype)
@@ -1603,7 +1645,9 @@ def glu(x, axis=-1):
     >>> glu([2.0, 4.0, 0.0, np.inf])
     array([1., 4.])
     """
-    x, dtype = _float64(x)
+    x = as_float_array(x)
+    dtype = x.dtype
+    x = x.astype(np.float64, copy=False)
     axis = normalize_axis(axis, x.ndim)
     n = x.shape[axis]
     if n % 2:

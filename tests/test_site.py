@@ -134,6 +134,23 @@ def test_pages_load_nothing_from_another_origin(site):
     assert not offenders, f"pages load assets from another origin: {offenders}"
 
 
+def test_no_page_fetches_repository_stats(site):
+    # Material's JavaScript fetches the stars and forks of repo_url from
+    # api.github.com for every element carrying this hook;
+    # overrides/partials/source.html renders the repository link without it.
+    hook = 'data-md-component="source"'
+    offenders = [
+        str(page.relative_to(site))
+        for page in sorted(site.rglob("*.html"))
+        if hook in page.read_text(encoding="utf-8")
+    ]
+    assert not offenders, (
+        f"{hook} makes the theme fetch repository stats from api.github.com, "
+        f"so these pages contact another origin: {offenders}; keep "
+        "overrides/partials/source.html and theme.custom_dir: overrides"
+    )
+
+
 @pytest.mark.parametrize(
     "html",
     [
