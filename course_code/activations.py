@@ -137,6 +137,12 @@ def _apply(kernel, x, native=False):
     return out.reshape(arr.shape)
 
 
+def _float64(x):
+    """Return (x as float64, dtype to round the result to)."""
+    arr = as_float_array(x)
+    return arr.astype(np.float64, copy=False), arr.dtype
+
+
 def _native(x):
     """Return (x in its own float dtype, that dtype)."""
     arr = as_float_array(x)
@@ -777,7 +783,7 @@ def elu_grad(x, alpha=1.0):
     x : array_like
         Input of any shape.
     alpha : float, optional
-        As in :func:`elu`.
+        As in [`elu`][course_code.activations.elu].
 
     Returns
     -------
@@ -878,7 +884,7 @@ def celu_grad(x, alpha=1.0):
     x : array_like
         Input of any shape.
     alpha : float, optional
-        As in :func:`celu`.
+        As in [`celu`][course_code.activations.celu].
 
     Returns
     -------
@@ -1008,7 +1014,7 @@ def gelu(x, approximate="none"):
     ----------
     x : array_like
         Input of any shape.
-    approximate : {'none', 'tanh'}, optional
+    approximate : str, optional
         ``'none'`` (PyTorch's default) uses the normal CDF $\Phi$ exactly;
         ``'tanh'`` uses $\tfrac12 x (1 + \tanh(\sqrt{2/\pi}(x + 0.044715
         x^3)))$, as GPT-2 did.
@@ -1044,8 +1050,8 @@ def gelu_grad(x, approximate="none"):
     ----------
     x : array_like
         Input of any shape.
-    approximate : {'none', 'tanh'}, optional
-        As in :func:`gelu`.
+    approximate : str, optional
+        ``'none'`` or ``'tanh'``, as in [`gelu`][course_code.activations.gelu].
 
     Returns
     -------
@@ -1262,7 +1268,7 @@ def softplus_grad(x, beta=1.0):
     x : array_like
         Input of any shape.
     beta : float, optional
-        As in :func:`softplus`.
+        As in [`softplus`][course_code.activations.softplus].
 
     Returns
     -------
@@ -1568,9 +1574,7 @@ def softmax(x, axis=-1):
     array([[1. , 0. ],
            [0.5, 0.5]])
     """
-    x = as_float_array(x)
-    dtype = x.dtype
-    x = x.astype(np.float64, copy=False)
+    x, dtype = _float64(x)
     axis = normalize_axis(axis, x.ndim)
     if x.size == 0:  # nothing to normalise
         return _done(x.copy(), dtype)
@@ -1606,9 +1610,7 @@ def log_softmax(x, axis=-1):
     >>> log_softmax([0.0, 1000.0])
     array([-1000.,     0.])
     """
-    x = as_float_array(x)
-    dtype = x.dtype
-    x = x.astype(np.float64, copy=False)
+    x, dtype = _float64(x)
     axis = normalize_axis(axis, x.ndim)
     if x.size == 0:  # nothing to normalise
         return _done(x.copy(), dtype)
@@ -1645,9 +1647,7 @@ def glu(x, axis=-1):
     >>> glu([2.0, 4.0, 0.0, np.inf])
     array([1., 4.])
     """
-    x = as_float_array(x)
-    dtype = x.dtype
-    x = x.astype(np.float64, copy=False)
+    x, dtype = _float64(x)
     axis = normalize_axis(axis, x.ndim)
     n = x.shape[axis]
     if n % 2:

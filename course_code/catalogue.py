@@ -1,6 +1,6 @@
-r"""The catalogue: one record per activation, from which tables and figures are made.
+r"""The catalogue: one record per activation, the source of tables and figures.
 
-Each :class:`Activation` holds the callable and its derivative, the formulas
+Each ``Activation`` holds the callable and its derivative, the formulas
 in LaTeX, the range, the properties the course discusses, where the function
 comes from, and what PyTorch and Keras call it.  Facts that can be computed
 (a range, a minimum) are checked against the code by the tests.

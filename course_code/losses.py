@@ -92,17 +92,17 @@ def mse_loss(y_hat, y):
 
 
 def mse_loss_grad(y_hat, y):
-    r"""Gradient of :func:`mse_loss` with respect to ``y_hat``, $\frac2n(\hat y - y)$.
+    r"""Gradient of the mean squared error with respect to ``y_hat``.
 
     Parameters
     ----------
     y_hat, y : array_like
-        As in :func:`mse_loss`.
+        As in [`mse_loss`][course_code.losses.mse_loss].
 
     Returns
     -------
     numpy.ndarray
-        The shape of ``y_hat``.
+        $\frac2n(\hat y - y)$, the shape of ``y_hat``.
 
     Examples
     --------
@@ -170,7 +170,7 @@ def binary_cross_entropy_with_logits_grad(logits, targets):
     Parameters
     ----------
     logits, targets : array_like
-        As in :func:`binary_cross_entropy_with_logits`.
+        As in ``binary_cross_entropy_with_logits``.
 
     Returns
     -------
@@ -282,12 +282,12 @@ def cross_entropy(logits, target):
 
 
 def cross_entropy_grad(logits, target):
-    r"""Gradient of :func:`cross_entropy` with respect to the logits.
+    r"""Gradient of the mean softmax cross-entropy with respect to the logits.
 
     Parameters
     ----------
     logits, target : array_like
-        As in :func:`cross_entropy`.
+        As in [`cross_entropy`][course_code.losses.cross_entropy].
 
     Returns
     -------
