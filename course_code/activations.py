@@ -93,9 +93,9 @@ SELU_SCALE = 1.0507009873554804934193349852946
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _GELU_TANH_A = 0.044715
-# 2√(2/π) and 2√(2/π)·0.044715 as double-double (hi + lo) pairs.
+# 2√(2/π) as a double-double (hi + lo) pair, and 2√(2/π)·0.044715.
 _K1_HI, _K1_LO = 1.5957691216057308, -9.96930880911092e-17
-_K3_HI, _K3_LO = 0.07135481627260025, -4.1218577217431825e-18
+_K3_HI = 0.07135481627260025
 _NORMAL_CDF = _chebyshev.NORMAL_CDF
 _GELU_GRAD = _chebyshev.GELU_GRAD
 _GELU_TANH_GRAD = _chebyshev.GELU_TANH_GRAD
@@ -951,7 +951,8 @@ def _gelu_tanh(x):
         t = np.maximum(t, -30.0)
         return _x_exp(t, _gelu_tanh_u2(t))
 
-    return _patch(y, x, x < -20.0, tail)
+    y = _patch(y, x, x < -20.0, tail)
+    return _patch(y, x, (x > -3.3) & (x <= -0.5), _gelu_tanh_compensated)
 
 
 def _gelu_tanh_grad(x):
@@ -968,7 +969,7 @@ def _gelu_tanh_grad(x):
         return _x_exp(1.0 + t * d, _gelu_tanh_u2(t))
 
     y = _patch(y, x, x < -20.0, tail)
-    left = (x > -4.5) & (x <= -1.2)  # e^{2u} magnifies the rounding of 2u
+    left = (x > -3.3) & (x <= -1.2)  # e^{2u} magnifies the rounding of 2u
     y = _patch(y, x, left, _gelu_tanh_grad_compensated)
     window = (x > -1.2) & (x < -0.1)  # cancellation at the root -0.7525
     return _patch(y, x, window, lambda t: _chebyshev.evaluate(t, _GELU_TANH_GRAD))
@@ -989,22 +990,33 @@ def _two_product(a, b):
     return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
 
 
-def _gelu_tanh_grad_compensated(x):
-    # For -4.5 < x <= -1.2, with E = e^{2u}: g = E (1 + E + 2xu') / (1 + E)².
-    # An error δ in 2u is a relative error δ in E, and |2u| reaches 10, so
-    # 2u = K1 x + K3 x³ is computed in double-double (hi + lo) arithmetic.
-    s, s_lo = _two_product(x, x)
-    p, p_lo = _two_product(x, s)
-    p_lo = p_lo + x * s_lo
-    q, q_lo = _two_product(_K3_HI, p)
-    q_lo = q_lo + _K3_HI * p_lo + _K3_LO * p
+def _gelu_tanh_exp_u2(x):
+    # For -3.3 < x <= -0.5: E = e^{2u} and 2xu' (as w + w_lo).  An error δ
+    # in 2u is a relative error δ in E, and |2u| reaches 8, so one rounding
+    # of 2u alone can cost 8 ULP.  We carry 2u = K1 x + K3 x³ as hi + lo:
+    # K1 x exactly (Dekker's product), the smaller K3 x³ rounded (an error
+    # the rounding of x itself already allows); likewise 2xu' = K1 x + 3K3 x³.
     r, r_lo = _two_product(_K1_HI, x)
     r_lo = r_lo + _K1_LO * x
+    q = _K3_HI * (x * x * x)
     u2 = r + q
-    u2_lo = ((r - u2) + q) + q_lo + r_lo  # |r| > |q| here: Fast2Sum is exact
-    big_e = np.exp(u2) * (1.0 + u2_lo)
-    w = _K1_HI * x * (1.0 + (3.0 * _GELU_TANH_A) * s)
-    return big_e * ((1.0 + big_e) + w) / ((1.0 + big_e) * (1.0 + big_e))
+    u2_lo = ((r - u2) + q) + r_lo  # |r| > |q|: Fast2Sum
+    w = r + 3.0 * q
+    w_lo = ((r - w) + 3.0 * q) + r_lo
+    return np.exp(u2) * (1.0 + u2_lo), w, w_lo
+
+
+def _gelu_tanh_compensated(x):
+    # x σ(2u) = x E / (1 + E).
+    big_e, _, _ = _gelu_tanh_exp_u2(x)
+    return x * big_e / (1.0 + big_e)
+
+
+def _gelu_tanh_grad_compensated(x):
+    # E (1 + E + 2xu') / (1 + E)², where 1 + E partly cancels 2xu'.
+    big_e, w, w_lo = _gelu_tanh_exp_u2(x)
+    d = 1.0 + big_e
+    return big_e * ((d + w) + w_lo) / (d * d)
 
 
 def gelu(x, approximate="none"):
@@ -1151,18 +1163,18 @@ def _mish_grad(x):
     # root x ≈ -1.19 the two terms cancel, so for x < 0 we put everything over
     # one denominator; with e = e^{x} and d = e² + 2e + 2 it is
     #   e ((4 + 4x) + e (6 + 4x) + 4e² + e³) / d²,
-    # where 4 + 4x and 6 + 4x are exact and the rest is small.  For x >= 0
-    # both terms are positive and, with e = e^{-x},
+    # where 4 + 4x and 6 + 4x are exact for -2 <= x <= -1/2.  Above -1/2
+    # nothing cancels and, with e = e^{-x}, the same value is
     #   ((1 + 2e)(1 + 2e + 2e²) + 4x e² (1 + e)) / (1 + 2e + 2e²)².
-    xn = np.clip(x, -800.0, 0.0)
+    xn = np.clip(x, -800.0, -0.5)
     e = np.exp(xn)
     d = e * (e + 2.0) + 2.0
     left = e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
-    xp = np.clip(x, 0.0, 800.0)
+    xp = np.clip(x, -0.5, 800.0)
     e = np.exp(-xp)
     d = 1.0 + 2.0 * e * (1.0 + e)
     right = ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
-    y = _blend(x < 0, left, right)
+    y = _blend(x < -0.5, left, right)
     return _patch(y, x, x < -700.0, lambda t: _x_exp(1.0 + np.maximum(t, -800.0), t))
 
 

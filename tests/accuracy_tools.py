@@ -90,16 +90,21 @@ def special_points(dtype):
 
 @functools.cache
 def points(dtype):
-    """The inputs of the accuracy test: a grid on [-50, 50] and special points.
+    """The inputs of the accuracy test: a grid on [-50, 50], special points,
+    and 3000 seeded random points between the grid's points, most of them in
+    [-6, 3] where the activations curve and the stable formulas switch.
 
     Returns sorted float64 values that are all exactly of ``dtype``.
 
-    >>> points(np.float64).size > 20_001
+    >>> points(np.float64).size > 23_000
     True
     """
     dtype = np.dtype(dtype)
     grid = np.linspace(-50.0, 50.0, 20_001).astype(dtype)
-    xs = np.unique(np.concatenate([grid, special_points(dtype)])).astype(np.float64)
+    rng = np.random.default_rng(20_001)
+    off_grid = np.concatenate([rng.uniform(-6, 3, 2000), rng.uniform(-50, 50, 1000)])
+    parts = [grid, off_grid.astype(dtype), special_points(dtype)]
+    xs = np.unique(np.concatenate(parts)).astype(np.float64)
     xs.flags.writeable = False
     return xs
 

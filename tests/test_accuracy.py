@@ -5,11 +5,11 @@ test points are in ``accuracy_tools.py``: for a float ``x`` of dtype ``T``,
 
     |computed - exact| <= 4 ulp(exact) + |x f'(x)| eps(T)
 
-on 20 001 points of [-50, 50], the overflow and underflow thresholds of
-``exp``, ±1e4, ±1e300 (float64), ±3e38 and the largest float, the smallest
-subnormal and normal numbers, ±0, one ulp either side of every kink, and two
-ulps either side of the minima of GELU, SiLU and Mish.  ``±inf`` must give the
-exact limit and NaN must give NaN.
+on 20 001 points of [-50, 50], 3000 seeded random points, the overflow and
+underflow thresholds of ``exp``, ±1e4, ±1e300 (float64), ±3e38 and the
+largest float, the smallest subnormal and normal numbers, ±0, one ulp either
+side of every kink, and two ulps either side of the minima of GELU, SiLU and
+Mish.  ``±inf`` must give the exact limit and NaN must give NaN.
 
 ``python -m tests.accuracy_report`` prints the worst ULP of each function.
 """
