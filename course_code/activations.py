@@ -1322,7 +1322,7 @@ def _hardswish(x):
     # result (it is 0 there) and avoids -inf * 0.
     x = np.clip(x, -3, np.inf)
     y = np.add(x, 3, out=np.empty_like(x))  # an array even for 0-d input
-    np.minimum(y, 6, out=y)
+    np.clip(y, 0, 6, out=y)  # np.clip is faster than np.minimum
     y /= 6  # before multiplying by x, which could then overflow
     y *= x
     return y
@@ -1659,7 +1659,7 @@ def glu(x, axis=-1):
     >>> glu([2.0, 4.0, 0.0, np.inf])
     array([1., 4.])
     """
-    x, dtype = _float64(x)
+    x = as_float_array(x)
     axis = normalize_axis(axis, x.ndim)
     n = x.shape[axis]
     if n % 2:
@@ -1669,7 +1669,7 @@ def glu(x, axis=-1):
         )
     a, b = np.split(x, 2, axis=axis)
     with np.errstate(invalid="ignore"):  # inf * 0 is NaN by definition
-        return _done(a * _sigmoid(b), dtype)
+        return _done(a * sigmoid(b), x.dtype)
 
 
 # The catalogue refers to the functions above, so it is imported last.
