@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from scipy import optimize
+
 from course_code import activations as _a
 
 __all__ = ["ACTIVATIONS", "Activation", "Origin"]
@@ -48,7 +50,33 @@ class Origin:
 
 @dataclass(frozen=True)
 class Activation:
-    """One entry of the catalogue.
+    r"""One entry of the catalogue.
+
+    The properties have exact meanings, and ``tests/test_catalogue.py``
+    checks each one against the function itself (with ``params``):
+
+    Attributes
+    ----------
+    range : tuple of float
+        The infimum and supremum of the function over the real line; an
+        end may be attained (ReLU's 0) or only approached (sigmoid's 1).
+    monotonic : bool
+        Non-decreasing on the whole real line.
+    smooth : bool
+        Infinitely differentiable everywhere (ELU and CELU are only once).
+    zero_centred : bool
+        Odd, $f(-x) = -f(x)$: symmetric inputs give outputs of mean 0.
+    self_gated : bool
+        $f(x) = x\,g(x)$ with a continuous gate $g$ that rises from 0
+        (as $x \to -\infty$) to 1 (as $x \to \infty$) and lies strictly
+        between them at 0, as in SiLU ($g = \sigma$) and GELU ($g = \Phi$).
+    params : mapping
+        Keyword arguments passed to ``fn`` and ``grad`` by ``entry(x)`` and
+        ``entry.grad_at(x)``.
+    minimum : tuple of float or None
+        ``(x, f(x))`` at the minimum of a function that dips below its
+        limit at $-\infty$ (GELU, SiLU, Mish, hard swish), computed from
+        ``fn`` when the module is imported.
 
     Examples
     --------
@@ -75,6 +103,7 @@ class Activation:
     notes: str = ""
     params: Mapping[str, object] = field(default_factory=dict)
     elementwise: bool = True
+    minimum: tuple[float, float] | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
@@ -186,7 +215,32 @@ _DAUPHIN = Origin(
     "Language Modeling with Gated Convolutional Networks",
 )
 
-_GELU_MIN = "about $-0.16997$ at $x \\approx -0.75179$"
+
+def _minimum(fn, bracket, **params):
+    """(x, fn(x)) at the minimum of ``fn`` inside ``bracket`` (a < b < c).
+
+    Brent's method; near a minimum f(x) is flat, so locating x to 1e-8
+    gives f(x) to about 1e-16.
+
+    >>> x, y = _minimum(_a.silu, (-2.0, -1.3, -0.5))
+    >>> round(x, 5), round(y, 5)
+    (-1.27846, -0.27846)
+    """
+    result = optimize.minimize_scalar(
+        lambda t: float(fn(t, **params)), bracket=bracket, tol=1e-10
+    )
+    return float(result.x), float(result.fun)
+
+
+def _about(minimum):
+    return f"Minimum about {minimum[1]:.5f} at x ≈ {minimum[0]:.5f}."
+
+
+_GELU_MIN = _minimum(_a.gelu, (-1.5, -0.75, 0.0))
+_GELU_TANH_MIN = _minimum(_a.gelu, (-1.5, -0.75, 0.0), approximate="tanh")
+_SILU_MIN = _minimum(_a.silu, (-2.0, -1.3, -0.5))
+_MISH_MIN = _minimum(_a.mish, (-2.0, -1.2, -0.5))
+_HARDSWISH_MIN = _minimum(_a.hardswish, (-2.5, -1.4, -0.5))
 
 _ENTRIES = (
     Activation(
@@ -376,7 +430,8 @@ _ENTRIES = (
         _CLEVERT,
         "torch.nn.functional.elu, torch.nn.ELU",
         "keras.activations.elu",
-        "alpha defaults to 1 everywhere. Smooth only for alpha = 1.",
+        "alpha defaults to 1 everywhere. Continuously differentiable only for "
+        "alpha = 1 (CELU is for every alpha).",
         {"alpha": 1.0},
     ),
     Activation(
@@ -428,7 +483,7 @@ _ENTRIES = (
         r"\operatorname{gelu}(x) = x\,\Phi(x) = \frac{x}{2}\Bigl(1 + "
         r"\operatorname{erf}\bigl(x/\sqrt{2}\bigr)\Bigr)",
         r"\Phi(x) + x\,\varphi(x)",
-        (-0.16997120747305653, _INF),
+        (_GELU_MIN[1], _INF),
         False,
         True,
         False,
@@ -438,8 +493,9 @@ _ENTRIES = (
         "keras.activations.gelu",
         "PyTorch and Keras default to the exact form (approximate='none' / "
         "approximate=False); jax.nn.gelu defaults to the tanh approximation. "
-        f"Minimum {_GELU_MIN}.",
+        + _about(_GELU_MIN),
         {"approximate": "none"},
+        minimum=_GELU_MIN,
     ),
     Activation(
         "gelu_tanh",
@@ -451,7 +507,7 @@ _ENTRIES = (
         r"\bigr)\Bigr)",
         r"\tfrac12\bigl(1 + \tanh u\bigr) + \tfrac12 x\,(1 - \tanh^2 u)\,u', "
         r"\quad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)",
-        (-0.17004239964553595, _INF),
+        (_GELU_TANH_MIN[1], _INF),
         False,
         True,
         False,
@@ -459,8 +515,9 @@ _ENTRIES = (
         _HENDRYCKS,
         "torch.nn.functional.gelu(approximate='tanh')",
         "keras.activations.gelu(approximate=True)",
-        "Used by BERT and GPT-2; jax.nn.gelu's default.",
+        "Used by BERT and GPT-2; jax.nn.gelu's default. " + _about(_GELU_TANH_MIN),
         {"approximate": "tanh"},
+        minimum=_GELU_TANH_MIN,
     ),
     Activation(
         "silu",
@@ -470,7 +527,7 @@ _ENTRIES = (
         _a.silu_grad,
         r"\operatorname{silu}(x) = x\,\sigma(x)",
         r"\sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))\bigr)",
-        (-0.2784645427610738, _INF),
+        (_SILU_MIN[1], _INF),
         False,
         True,
         False,
@@ -478,8 +535,8 @@ _ENTRIES = (
         _ELFWING,
         "torch.nn.functional.silu, torch.nn.SiLU",
         "keras.activations.silu (alias swish)",
-        "Swish with β = 1 (Ramachandran et al., 2017). Minimum about "
-        "-0.27846 at x ≈ -1.27846.",
+        "Swish with β = 1 (Ramachandran et al., 2017). " + _about(_SILU_MIN),
+        minimum=_SILU_MIN,
     ),
     Activation(
         "mish",
@@ -490,7 +547,7 @@ _ENTRIES = (
         r"\operatorname{mish}(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr)",
         r"\tanh s + x\,\sigma(x)\,\operatorname{sech}^2 s, \quad "
         r"s = \operatorname{softplus}(x)",
-        (-0.30883710497831197, _INF),
+        (_MISH_MIN[1], _INF),
         False,
         True,
         False,
@@ -498,7 +555,8 @@ _ENTRIES = (
         _MISRA,
         "torch.nn.functional.mish, torch.nn.Mish",
         "keras.activations.mish",
-        "Minimum about -0.30884 at x ≈ -1.19243.",
+        _about(_MISH_MIN),
+        minimum=_MISH_MIN,
     ),
     Activation(
         "softplus",
@@ -531,7 +589,7 @@ _ENTRIES = (
         r"\operatorname{hardswish}(x) = x\,\frac{\min(\max(x + 3, 0), 6)}{6}",
         r"0 \text{ for } x \le -3,\ \tfrac{x}{3} + \tfrac12 \text{ for } "
         r"-3 < x < 3,\ 1 \text{ for } x \ge 3",
-        (-0.375, _INF),
+        (_HARDSWISH_MIN[1], _INF),
         False,
         False,
         False,
@@ -539,7 +597,9 @@ _ENTRIES = (
         _HOWARD,
         "torch.nn.functional.hardswish, torch.nn.Hardswish",
         "keras.activations.hard_silu (alias hard_swish)",
-        "A piecewise quadratic stand-in for SiLU, cheap on mobile hardware.",
+        "A piecewise quadratic stand-in for SiLU, cheap on mobile hardware. "
+        + _about(_HARDSWISH_MIN),
+        minimum=_HARDSWISH_MIN,
     ),
     Activation(
         "softshrink",
