@@ -789,3 +789,17 @@ def test_derivative_takes_the_same_parameters(name):
     fn, grad = inspect.signature(entry.fn), inspect.signature(entry.grad)
     assert list(fn.parameters) == list(grad.parameters)
     assert _defaults(fn) == _defaults(grad)
+
+
+@pytest.mark.parametrize(
+    "entry", activations.ACTIVATIONS.values(), ids=list(activations.ACTIVATIONS)
+)
+def test_catalogue_names_exist_in_pytorch(entry):
+    # "torch.nn.functional.gelu(approximate='tanh'), torch.nn.GELU" -> two paths
+    for name in entry.pytorch.split(", "):
+        path = name.split("(")[0].split(".")
+        assert path[0] == "torch", f"{entry.name}: {name!r} is not a torch name"
+        obj = torch
+        for part in path[1:]:
+            assert hasattr(obj, part), f"{entry.name}: PyTorch has no {name!r}"
+            obj = getattr(obj, part)
