@@ -143,12 +143,6 @@ def _float64(x):
     return arr.astype(np.float64, copy=False), arr.dtype
 
 
-def _native(x):
-    """Return (x in its own float dtype, that dtype)."""
-    arr = as_float_array(x)
-    return arr, arr.dtype
-
-
 def _done(y, dtype):
     """Round ``y`` to ``dtype``; a 0-d result becomes a NumPy scalar."""
     with np.errstate(over="ignore"):  # beyond the dtype's range, inf is right
@@ -441,8 +435,7 @@ def hardsigmoid(x):
     >>> hardsigmoid([-4.0, -3.0, 0.0, 3.0, 4.0])
     array([0. , 0. , 0.5, 1. , 1. ])
     """
-    x, dtype = _native(x)
-    return _done(np.clip((x + 3) / 6, 0, 1), dtype)
+    return _apply(lambda t: np.clip((t + 3) / 6, 0, 1), x, native=True)
 
 
 def hardsigmoid_grad(x):
@@ -543,8 +536,7 @@ def relu(x):
     >>> relu([-2.0, 0.0, 3.0, np.inf])
     array([ 0.,  0.,  3., inf])
     """
-    x, dtype = _native(x)
-    return _done(_pos(x), dtype)
+    return _apply(_pos, x, native=True)
 
 
 def relu_grad(x):
@@ -642,8 +634,7 @@ def hardtanh(x, min_val=-1.0, max_val=1.0):
     array([-1. ,  0.5,  1. ])
     """
     lo, hi = _check_bounds(min_val, max_val)
-    x, dtype = _native(x)
-    return _done(np.clip(x, lo, hi), dtype)
+    return _apply(lambda t: np.clip(t, lo, hi), x, native=True)
 
 
 def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
@@ -699,12 +690,11 @@ def leaky_relu(x, negative_slope=0.01):
     array([-20.,   5.])
     """
     slope = _slope(negative_slope)
-    x, dtype = _native(x)
     if slope == 0.0:  # slope * -inf would be NaN
-        return _done(_pos(x), dtype)
+        return relu(x)
     # max(x, αx) is x for x > 0 and αx for x < 0 when α <= 1; min when α > 1.
     pick = np.maximum if slope <= 1.0 else np.minimum
-    return _done(pick(x, slope * x), dtype)
+    return _apply(lambda t: pick(t, slope * t), x, native=True)
 
 
 def leaky_relu_grad(x, negative_slope=0.01):
@@ -1385,8 +1375,8 @@ def softshrink(x, lambd=0.5):
     array([-1.5,  0. ,  0. ,  1.5])
     """
     lam = _lambd(lambd)
-    x, dtype = _native(x)
-    return _done(x - np.clip(x, -lam, lam), dtype)  # exact: one rounding
+    # exact: x - λ above λ, x + λ below -λ, x - x = 0 between; one rounding
+    return _apply(lambda t: t - np.clip(t, -lam, lam), x, native=True)
 
 
 def softshrink_grad(x, lambd=0.5):
