@@ -45,6 +45,7 @@ __all__ = [
     "celu_grad",
     "elu",
     "elu_grad",
+    "geglu",
     "gelu",
     "gelu_grad",
     "glu",
@@ -61,12 +62,18 @@ __all__ = [
     "log_softmax",
     "logsigmoid",
     "logsigmoid_grad",
+    "maxout",
     "mish",
     "mish_grad",
+    "prelu",
+    "prelu_grad",
+    "reglu",
     "relu",
     "relu6",
     "relu6_grad",
     "relu_grad",
+    "rrelu",
+    "rrelu_grad",
     "selu",
     "selu_grad",
     "sigmoid",
@@ -74,12 +81,14 @@ __all__ = [
     "silu",
     "silu_grad",
     "softmax",
+    "softmax_backward",
     "softplus",
     "softplus_grad",
     "softshrink",
     "softshrink_grad",
     "softsign",
     "softsign_grad",
+    "swiglu",
     "tanh",
     "tanh_grad",
     "tanhshrink",
@@ -719,6 +728,130 @@ def leaky_relu_grad(x, negative_slope=0.01):
     """
     slope = _slope(negative_slope)
     return _apply(lambda t: _select(_indicator(t > 0, t), 1, slope), x, native=True)
+
+
+def prelu(x, weight=0.25):
+    r"""Parametric ReLU: leaky ReLU whose slope $a$ is learned.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    weight : float, optional
+        The slope $a$ for negative inputs, a trained parameter.  0.25 is the
+        value ``torch.nn.PReLU`` starts from (He et al., 2015).  PyTorch also
+        allows one slope per channel; here it is one number.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Same shape and float dtype as ``x``.
+
+    Examples
+    --------
+    >>> prelu([-4.0, 0.0, 2.0])
+    array([-1.,  0.,  2.])
+    """
+    return leaky_relu(x, negative_slope=_weight(weight))
+
+
+def prelu_grad(x, weight=0.25):
+    r"""Derivative of PReLU with respect to ``x``: 1 for $x > 0$, else ``weight``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    weight : float, optional
+        The slope for negative inputs.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        1 or ``weight``; ``weight`` at 0, as in PyTorch.
+
+    Examples
+    --------
+    >>> prelu_grad([-1.0, 0.0, 1.0])
+    array([0.25, 0.25, 1.  ])
+    """
+    return leaky_relu_grad(x, negative_slope=_weight(weight))
+
+
+def _weight(weight):
+    return real_scalar(weight, "weight")
+
+
+def _rrelu_slopes(x, lower, upper, training, rng):
+    lower, upper = real_scalar(lower, "lower"), real_scalar(upper, "upper")
+    if not lower <= upper:
+        raise ValueError(f"lower must be <= upper, got lower={lower}, upper={upper}")
+    if not training:
+        return (lower + upper) / 2
+    rng = np.random.default_rng(rng)
+    shape = np.shape(x)
+    return rng.uniform(lower, upper, size=shape)
+
+
+def rrelu(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, rng=None):
+    r"""Randomised leaky ReLU: slope drawn from $U(l, u)$ in training, $(l+u)/2$ else.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    lower, upper : float, optional
+        The range $[l, u]$ of the random slopes; PyTorch's defaults 1/8, 1/3.
+    training : bool, optional
+        If False (the default, PyTorch's functional default) the slope is
+        the fixed mean $(l + u)/2$ and the function is deterministic.
+    rng : numpy.random.Generator or int or None, optional
+        The source of the slopes in training; the same seed gives the same
+        slopes in ``rrelu`` and ``rrelu_grad``.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Same shape and float dtype as ``x``.
+
+    Examples
+    --------
+    >>> rrelu([-48.0, 2.0])
+    array([-11.,   2.])
+    """
+    slopes = _rrelu_slopes(x, lower, upper, training, rng)
+    if np.ndim(slopes) == 0:
+        return leaky_relu(x, negative_slope=slopes)
+    x = as_float_array(x)
+    return _done(np.where(x > 0, x, slopes * x), x.dtype)
+
+
+def rrelu_grad(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, rng=None):
+    r"""Derivative of RReLU: 1 for $x > 0$, else the slope (as drawn by ``rrelu``).
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    lower, upper, training, rng
+        As for :func:`rrelu`.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        1 or the slope.
+
+    Examples
+    --------
+    >>> rrelu_grad([-1.0, 1.0])
+    array([0.22916667, 1.        ])
+    """
+    slopes = _rrelu_slopes(x, lower, upper, training, rng)
+    if np.ndim(slopes) == 0:
+        return leaky_relu_grad(x, negative_slope=slopes)
+    x = as_float_array(x)
+    grad = np.where(x > 0, 1.0, slopes)
+    return _done(np.where(np.isnan(x), np.nan, grad), x.dtype)
 
 
 def _expm1_branch(x, alpha, x_scale=1.0):
@@ -1624,6 +1757,47 @@ def log_softmax(x, axis=-1):
 # --8<-- [end:softmax]
 
 
+def softmax_backward(grad_output, output, axis=-1):
+    r"""The gradient through softmax: the vector–Jacobian product $g^\top J$.
+
+    With $s = \operatorname{softmax}(x)$ the Jacobian is
+    $J = \operatorname{diag}(s) - s s^\top$, so
+    $g^\top J = s \otimes (g - \langle g, s\rangle)$ along ``axis``: $O(n)$ work
+    per slice instead of forming the $n \times n$ matrix.
+
+    Parameters
+    ----------
+    grad_output : array_like
+        $\partial L / \partial s$, the gradient of the loss at the output.
+    output : array_like
+        $s$, the softmax output of the forward pass; same shape.
+    axis : int, optional
+        The axis softmax was taken along.  Default: the last.
+
+    Returns
+    -------
+    numpy.ndarray
+        $\partial L / \partial x$, the shape of ``output``, in the wider dtype.
+
+    Examples
+    --------
+    >>> s = softmax([1.0, 2.0, 3.0])
+    >>> softmax_backward([0.0, 0.0, 1.0], s).round(4)
+    array([-0.0599, -0.1628,  0.2227])
+    """
+    g = as_float_array(grad_output, "grad_output")
+    s = as_float_array(output, "output")
+    if g.shape != s.shape:
+        raise ValueError(
+            f"grad_output and output must have the same shape, got "
+            f"{g.shape} and {s.shape}"
+        )
+    axis = normalize_axis(axis, s.ndim)
+    dtype = np.result_type(g, s)
+    inner = np.sum(g * s, axis=axis, keepdims=True, dtype=np.float64)
+    return _done(s * (g - inner), dtype)
+
+
 def glu(x, axis=-1):
     r"""Gated linear unit: split ``x`` in halves $a, b$ along ``axis``; $a\,\sigma(b)$.
 
@@ -1649,6 +1823,10 @@ def glu(x, axis=-1):
     >>> glu([2.0, 4.0, 0.0, np.inf])
     array([1., 4.])
     """
+    return _gated(x, axis, sigmoid)
+
+
+def _gated(x, axis, gate):
     x = as_float_array(x)
     axis = normalize_axis(axis, x.ndim)
     n = x.shape[axis]
@@ -1658,8 +1836,126 @@ def glu(x, axis=-1):
             f"halves, got size {n}"
         )
     a, b = np.split(x, 2, axis=axis)
-    with np.errstate(invalid="ignore"):  # inf * 0 is NaN by definition
-        return _done(a * sigmoid(b), x.dtype)
+    # inf * 0 is NaN by definition, and a product beyond the range is inf.
+    with np.errstate(invalid="ignore", over="ignore"):
+        return _done(a * gate(b), x.dtype)
+
+
+def swiglu(x, axis=-1):
+    r"""SwiGLU: $a \otimes \operatorname{silu}(b)$ for the halves $a, b$ of ``x``.
+
+    Shazeer (2020) builds the feed-forward block of a transformer from it:
+    $\operatorname{silu}(xW) \otimes (xV)$, then a projection.
+
+    Parameters
+    ----------
+    x : array_like
+        Input whose size along ``axis`` is even.
+    axis : int, optional
+        The axis to split.  Default: the last.
+
+    Returns
+    -------
+    numpy.ndarray
+        Half the size of ``x`` along ``axis``.
+
+    Examples
+    --------
+    >>> swiglu([2.0, 3.0, 0.0, 50.0])
+    array([  0., 150.])
+    """
+    return _gated(x, axis, silu)
+
+
+def geglu(x, axis=-1, approximate="none"):
+    r"""GeGLU: $a \otimes \operatorname{gelu}(b)$ for the halves $a, b$ of ``x``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input whose size along ``axis`` is even.
+    axis : int, optional
+        The axis to split.  Default: the last.
+    approximate : {"none", "tanh"}, optional
+        Which GELU, as in :func:`gelu`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Half the size of ``x`` along ``axis``.
+
+    Examples
+    --------
+    >>> geglu([2.0, 0.0])
+    array([0.])
+    """
+    _check_approximate(approximate)
+    return _gated(x, axis, lambda b: gelu(b, approximate=approximate))
+
+
+def reglu(x, axis=-1):
+    r"""ReGLU: $a \otimes \operatorname{relu}(b)$ for the halves $a, b$ of ``x``.
+
+    Parameters
+    ----------
+    x : array_like
+        Input whose size along ``axis`` is even.
+    axis : int, optional
+        The axis to split.  Default: the last.
+
+    Returns
+    -------
+    numpy.ndarray
+        Half the size of ``x`` along ``axis``.
+
+    Examples
+    --------
+    >>> reglu([2.0, 3.0, -1.0, 4.0])
+    array([ 0., 12.])
+    """
+    return _gated(x, axis, relu)
+
+
+def maxout(x, pieces=2, axis=-1):
+    r"""Maxout: the largest of each group of ``pieces`` consecutive entries.
+
+    Goodfellow et al. (2013): a unit computes $k$ affine functions of its
+    input and outputs their maximum; given the $k$ values side by side along
+    ``axis``, this takes that maximum.  ReLU is maxout of $(z, 0)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input whose size along ``axis`` is a multiple of ``pieces``.
+    pieces : int, optional
+        $k$, the number of affine pieces per unit.  Default 2.
+    axis : int, optional
+        The axis that holds the groups.  Default: the last.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``pieces`` times smaller along ``axis``; NaN where a group has a NaN.
+
+    Examples
+    --------
+    >>> maxout([1.0, -2.0, 0.5, 3.0])
+    array([1., 3.])
+    """
+    x = as_float_array(x)
+    axis = normalize_axis(axis, x.ndim)
+    if isinstance(pieces, bool) or not isinstance(pieces, (int, np.integer)):
+        raise TypeError(f"pieces must be a positive int, got {pieces!r}")
+    n = x.shape[axis]
+    if pieces < 1 or n % pieces:
+        raise ValueError(
+            f"pieces must be a positive int that divides the size {n} of x "
+            f"along axis={axis}, got pieces={pieces}"
+        )
+    grouped = np.moveaxis(x, axis, -1).reshape(
+        *x.shape[:axis], *x.shape[axis + 1 :], n // pieces, pieces
+    )
+    return _done(np.moveaxis(grouped.max(axis=-1), -1, axis), x.dtype)
 
 
 # The catalogue refers to the functions above, so it is imported last.

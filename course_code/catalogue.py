@@ -214,6 +214,53 @@ _DAUPHIN = Origin(
     2017,
     "Language Modeling with Gated Convolutional Networks",
 )
+_HE = Origin(
+    "K. He, X. Zhang, S. Ren, J. Sun",
+    2015,
+    "Delving Deep into Rectifiers: Surpassing Human-Level Performance on "
+    "ImageNet Classification",
+)
+_XU = Origin(
+    "B. Xu, N. Wang, T. Chen, M. Li",
+    2015,
+    "Empirical Evaluation of Rectified Activations in Convolutional Network",
+)
+_SHAZEER = Origin("N. Shazeer", 2020, "GLU Variants Improve Transformer")
+_GOODFELLOW = Origin(
+    "I. J. Goodfellow, D. Warde-Farley, M. Mirza, A. Courville, Y. Bengio",
+    2013,
+    "Maxout Networks",
+)
+
+
+_SWIGLU_NOTE = (
+    "Neither PyTorch nor Keras has it built in: write a * silu(b), or "
+    "silu(x @ W) * (x @ V) in a feed-forward block (PaLM, LLaMA)."
+)
+
+
+def _gated_unit(name, display_name, gate, smooth, notes):
+    """The entry of a GLU variant a * gate(b) (Shazeer, 2020)."""
+    return Activation(
+        name,
+        display_name,
+        "gated",
+        getattr(_a, name),
+        None,
+        rf"\operatorname{{{name}}}(a, b) = a \otimes \operatorname{{{gate}}}(b)",
+        None,
+        (-_INF, _INF),
+        False,
+        smooth,
+        False,
+        False,
+        _SHAZEER,
+        f"torch.nn.functional.{gate}",
+        None,
+        notes,
+        {"axis": -1},
+        False,
+    )
 
 
 def _minimum(fn, bracket, **params):
@@ -412,6 +459,49 @@ _ENTRIES = (
         "0.3 in keras.layers.LeakyReLU. PReLU learns the slope; RReLU draws "
         "it at random during training.",
         {"negative_slope": 0.01},
+    ),
+    Activation(
+        "prelu",
+        "PReLU",
+        "relu",
+        _a.prelu,
+        _a.prelu_grad,
+        r"\operatorname{prelu}(x) = \begin{cases} x & x > 0 \\ "
+        r"a x & x \le 0 \end{cases}",
+        r"1 \text{ for } x > 0, \text{ else } a",
+        (-_INF, _INF),
+        True,
+        False,
+        False,
+        False,
+        _HE,
+        "torch.nn.functional.prelu, torch.nn.PReLU",
+        "keras.layers.PReLU",
+        "The slope a is a parameter trained with the weights: PyTorch starts it "
+        "at 0.25, Keras at 0. PyTorch can learn one slope per channel.",
+        {"weight": 0.25},
+    ),
+    Activation(
+        "rrelu",
+        "RReLU",
+        "relu",
+        _a.rrelu,
+        _a.rrelu_grad,
+        r"\operatorname{rrelu}(x) = \begin{cases} x & x > 0 \\ "
+        r"a x & x \le 0 \end{cases},\ a \sim U(l, u) \text{ in training, "
+        r"else } a = \tfrac{l + u}{2}",
+        r"1 \text{ for } x > 0, \text{ else } a",
+        (-_INF, _INF),
+        True,
+        False,
+        False,
+        False,
+        _XU,
+        "torch.nn.functional.rrelu, torch.nn.RReLU",
+        None,
+        "Training draws a fresh slope per element from U(1/8, 1/3); evaluation "
+        "uses the mean 11/48. Keras has no RReLU.",
+        {"lower": 1.0 / 8.0, "upper": 1.0 / 3.0},
     ),
     Activation(
         "elu",
@@ -718,6 +808,35 @@ _ENTRIES = (
         "keras.activations.glu",
         "SwiGLU, GeGLU and ReGLU replace σ by SiLU, GELU and ReLU.",
         {"axis": -1},
+        False,
+    ),
+    _gated_unit("swiglu", "SwiGLU", "silu", True, _SWIGLU_NOTE),
+    _gated_unit(
+        "geglu", "GeGLU", "gelu", True, "Not built into PyTorch or Keras: a * gelu(b)."
+    ),
+    _gated_unit(
+        "reglu", "ReGLU", "relu", False, "Not built into PyTorch or Keras: a * relu(b)."
+    ),
+    Activation(
+        "maxout",
+        "Maxout",
+        "maxout",
+        _a.maxout,
+        None,
+        r"\operatorname{maxout}(z)_i = \max_{j < k} z_{ik + j}",
+        r"\frac{\partial\,\operatorname{maxout}_i}{\partial z_{ik+j}} = "
+        r"1 \text{ for the largest } z_{ik+j}, \text{ else } 0",
+        (-_INF, _INF),
+        False,
+        False,
+        False,
+        False,
+        _GOODFELLOW,
+        "torch.amax",
+        None,
+        "No layer in PyTorch or Keras: reshape to (..., units, k) and take the "
+        "max over the last axis. ReLU is maxout of (z, 0).",
+        {"pieces": 2, "axis": -1},
         False,
     ),
 )

@@ -61,6 +61,9 @@ with mp.workprec(512):
 
 #: PyTorch's default negative slope: the float64 number nearest 0.01.
 LEAKY_SLOPE = mpf(0.01)
+PRELU_WEIGHT = mpf(0.25)
+# RReLU's evaluation slope (1/8 + 1/3)/2 = 11/48, as the double it is computed as.
+RRELU_SLOPE = mpf((1.0 / 8.0 + 1.0 / 3.0) / 2)
 ELU_ALPHA = mpf(1)
 CELU_ALPHA = mpf(1)
 SHRINK_LAMBDA = mpf(0.5)
@@ -191,10 +194,18 @@ def _relu6(x) -> Triple:
     return min(max(x, 0), 6), _step(0 < x < 6, 1), mpf(0)
 
 
-def _leaky_relu(x) -> Triple:
-    if x > 0:
-        return x, mpf(1), mpf(0)
-    return LEAKY_SLOPE * x, LEAKY_SLOPE, mpf(0)
+def _leaky(slope):
+    def triple(x) -> Triple:
+        if x > 0:
+            return x, mpf(1), mpf(0)
+        return slope * x, slope, mpf(0)
+
+    return triple
+
+
+_leaky_relu = _leaky(LEAKY_SLOPE)
+_prelu = _leaky(PRELU_WEIGHT)
+_rrelu = _leaky(RRELU_SLOPE)
 
 
 def _hardtanh(x) -> Triple:
@@ -234,6 +245,8 @@ _TRIPLES: dict[str, Callable[[mpf], Triple]] = {
     "relu": _relu,
     "relu6": _relu6,
     "leaky_relu": _leaky_relu,
+    "prelu": _prelu,
+    "rrelu": _rrelu,
     "elu": _elu,
     "selu": _selu,
     "celu": _celu,

@@ -39,6 +39,8 @@ LIMITS = {
     "relu": (0, INF, 0, 1),
     "relu6": (0, 6, 0, 0),
     "leaky_relu": (-INF, INF, ref.LEAKY_SLOPE, 1),
+    "prelu": (-INF, INF, ref.PRELU_WEIGHT, 1),
+    "rrelu": (-INF, INF, ref.RRELU_SLOPE, 1),
     "elu": (-1, INF, 0, 1),
     "selu": (SELU_LIMIT, INF, 0, ref.SELU_SCALE),
     "celu": (-1, INF, 0, 1),

@@ -125,8 +125,11 @@ def test_every_public_function_is_in_the_catalogue():
     listed = {e.fn for e in ACTIVATIONS.values()} | {
         e.grad for e in ACTIVATIONS.values() if e.grad is not None
     }
+    # The backward passes of functions of an axis (softmax) have no entry.
     public = {
-        getattr(A, name) for name in A.__all__ if inspect.isfunction(getattr(A, name))
+        getattr(A, name)
+        for name in A.__all__
+        if inspect.isfunction(getattr(A, name)) and not name.endswith("_backward")
     }
     missing = sorted(f.__name__ for f in public - listed)
     assert not missing, f"not in ACTIVATIONS: {missing}"

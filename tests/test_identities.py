@@ -271,20 +271,54 @@ def test_softmax_of_an_all_minus_inf_row_is_nan():
         assert not np.isnan(y[1]).any(), f"{f.__name__} of [0, -inf, 0]: {y[1]}"
 
 
+#: Each gated unit and its gate: f(x) = a * gate(b) for the halves a, b of x.
+GATED = {
+    "glu": A.sigmoid,
+    "swiglu": A.silu,
+    "geglu": A.gelu,
+    "reglu": A.relu,
+}
+
+
 @pytest.mark.parametrize("dtype", DTYPES, ids=str)
 @pytest.mark.parametrize("axis", [0, -1])
+@pytest.mark.parametrize("name", GATED)
 @DETERMINISTIC
 @given(data=st.data())
-def test_glu_is_a_times_sigmoid_b(dtype, axis, data):
+def test_gated_unit_is_a_times_gate_of_b(name, dtype, axis, data):
     shape = data.draw(hnp.array_shapes(min_dims=2, max_dims=2, max_side=6))
     a = data.draw(hnp.arrays(dtype, shape, elements=finite(dtype, -1e3, 1e3)))
     b = data.draw(hnp.arrays(dtype, shape, elements=finite(dtype, -1e3, 1e3)))
     x = np.concatenate([a, b], axis=axis)
-    want = a * A.sigmoid(b)
+    gate = GATED[name]
+    want = a * gate(b)
     atol = _product_atol(a, dtype)
+    got = getattr(A, name)(x, axis)
     assert_close(
-        f"glu(x, axis={axis}) vs a*sigmoid(b)", x, A.glu(x, axis), want, 2, atol
+        f"{name}(x, axis={axis}) vs a*{gate.__name__}(b)", x, got, want, 2, atol
     )
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=str)
+@FEW
+@given(data=st.data())
+def test_maxout_is_the_max_of_each_group(dtype, data):
+    pieces = data.draw(st.integers(1, 4))
+    units = data.draw(st.integers(1, 5))
+    rows = data.draw(st.integers(1, 3))
+    x = data.draw(
+        hnp.arrays(dtype, (rows, units * pieces), elements=finite(dtype, -1e3, 1e3))
+    )
+    got = A.maxout(x, pieces=pieces)
+    want = np.stack(
+        [x[:, i * pieces : (i + 1) * pieces].max(axis=1) for i in range(units)], axis=1
+    )
+    assert got.dtype == dtype, f"maxout of {dtype} gave {got.dtype}"
+    np.testing.assert_array_equal(
+        got, want, err_msg=f"maxout(x, pieces={pieces}) for x={x!r}"
+    )
+    swapped = A.maxout(x.T, pieces=pieces, axis=0)
+    np.testing.assert_array_equal(swapped, want.T, err_msg="maxout along axis 0")
 
 
 # --- every function keeps the shape and the dtype, and is elementwise -------------
@@ -352,14 +386,15 @@ def test_softmax_of_an_empty_array_is_empty(f, shape):
 
 @pytest.mark.parametrize("dtype", FLOAT_DTYPES, ids=str)
 @FEW
+@pytest.mark.parametrize("name", GATED)
 @given(data=st.data())
-def test_glu_halves_the_axis(dtype, data):
+def test_gated_unit_halves_the_axis(name, dtype, data):
     x = data.draw(any_arrays(dtype).filter(lambda a: a.ndim >= 1))
     axis = data.draw(st.integers(-x.ndim, x.ndim - 1))
     x = np.concatenate([x, x], axis=axis)  # an even size along the axis
     expected = list(x.shape)
     expected[axis] //= 2
-    y = A.glu(x, axis=axis)
-    label = f"glu(x of {dtype} {x.shape}, axis={axis})"
+    y = getattr(A, name)(x, axis=axis)
+    label = f"{name}(x of {dtype} {x.shape}, axis={axis})"
     assert y.shape == tuple(expected), f"{label} has shape {y.shape}"
     assert y.dtype == dtype, f"{label} has dtype {y.dtype}"

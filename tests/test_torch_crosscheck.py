@@ -142,6 +142,8 @@ PIECEWISE = (
     "relu",
     "relu6",
     "leaky_relu",
+    "prelu",
+    "rrelu",
     "hardsigmoid",
     "hardtanh",
     "softshrink",
@@ -362,6 +364,8 @@ TORCH_ONLY_PARAMETERS = {
     "threshold": "softplus is exact at every x (see DIFFERENCES)",
     "_stacklevel": "internal to PyTorch's warnings",
     "dtype": "ours returns the input's dtype",
+    "device": "NumPy arrays live in host memory",
+    "num_parameters": "nn.PReLU's per-channel slopes; our prelu has one slope",
 }
 #: Parameters whose defaults deliberately differ, and why.
 DIFFERENT_DEFAULTS = {
@@ -369,8 +373,12 @@ DIFFERENT_DEFAULTS = {
     "warns); ours is always the last axis",
     ("log_softmax", "axis"): "as for softmax",
 }
+#: Our parameters that PyTorch's function lacks, and why.
+OWN_PARAMETERS = {
+    ("rrelu", "rng"): "PyTorch draws from its global generator; ours is seeded",
+}
 #: NumPy's name for a PyTorch parameter.
-RENAMED = {"dim": "axis"}
+RENAMED = {"dim": "axis", "init": "weight"}  # nn.PReLU(init=0.25)
 
 
 # ---------------------------------------------------------------------------
@@ -401,14 +409,49 @@ def exact_values(row, x, dtype):
 
 ENTRIES = activations.ACTIVATIONS
 ELEMENTWISE = [name for name, entry in ENTRIES.items() if entry.grad is not None]
-AXIS_FUNCTIONS = [name for name, entry in ENTRIES.items() if entry.grad is None]
+#: GeGLU is left out: its gate is GELU, whose differences from PyTorch's
+#: (zero tails, NaN at -inf) are in DIFFERENCES; test_identities checks
+#: that geglu is a * gelu(b) with our GELU.
+AXIS_FUNCTIONS = [
+    name for name, entry in ENTRIES.items() if entry.grad is None and name != "geglu"
+]
 
 
 def torch_function(name):
     """PyTorch's function for a catalogue entry, and its keyword arguments."""
     entry = ENTRIES[name]
+    if name == "prelu":  # PyTorch's weight is a tensor of slopes
+        return _torch_prelu, dict(entry.params)
+    if name in COMPOSED:
+        return COMPOSED[name], {}
     torch_name = "gelu" if name == "gelu_tanh" else name
     return getattr(torch.nn.functional, torch_name), dict(entry.params)
+
+
+def _torch_prelu(t, weight):
+    return torch.nn.functional.prelu(t, torch.tensor([weight], dtype=t.dtype))
+
+
+def _gated(gate):
+    def composed(t, dim):
+        a, b = t.chunk(2, dim=dim)
+        return a * gate(b)
+
+    return composed
+
+
+def _torch_maxout(t, dim, pieces=2):
+    dim = dim % t.ndim
+    return t.unflatten(dim, (t.shape[dim] // pieces, pieces)).amax(dim=dim + 1)
+
+
+#: Functions PyTorch has no name for, written from its parts as users write them.
+COMPOSED = {
+    "swiglu": _gated(torch.nn.functional.silu),
+    "geglu": _gated(torch.nn.functional.gelu),
+    "reglu": _gated(torch.nn.functional.relu),
+    "maxout": _torch_maxout,
+}
 
 
 def ours(name, of, x, **params):
@@ -647,9 +690,10 @@ def _axis_allowance(name, x, axis, dtype):
     Moving every x_j by one relative ε moves log_softmax_i by up to
     (|x_i| + Σ_j p_j |x_j|) ε, and softmax_i by p_i times that: PyTorch,
     which computes x − max(x) in the input's dtype, is off by about this much
-    for float32, where ours computes in float64.  GLU's gate is elementwise.
+    for float32, where ours computes in float64.  The gates of GLU and its
+    variants are elementwise, and maxout only compares.
     """
-    if name == "glu":
+    if name in ("glu", "swiglu", "geglu", "reglu", "maxout"):
         return 0.0
     wide = x.astype(np.float64)
     p = np.asarray(activations.softmax(wide, axis=axis))
@@ -762,7 +806,7 @@ def torch_defaults(name):
         return _defaults(inspect.signature(module.__init__))
 
 
-FUNCTIONS = sorted({entry.fn.__name__ for entry in ENTRIES.values()})
+FUNCTIONS = sorted({entry.fn.__name__ for entry in ENTRIES.values()} - COMPOSED.keys())
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -772,6 +816,9 @@ def test_default_parameters_match_pytorch(name):
     for param, default in mine.items():
         if (name, param) in DIFFERENT_DEFAULTS:
             assert their.get(param) != default, f"{name}: {param} now matches"
+            continue
+        if (name, param) in OWN_PARAMETERS:
+            assert param not in their, f"{name}: PyTorch now has {param}"
             continue
         assert param in their, f"{name}({param}=...) is not a PyTorch parameter"
         assert default == their[param], (
