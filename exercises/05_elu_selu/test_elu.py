@@ -1,0 +1,67 @@
+"""Grader of exercise 05: ELU and SELU without overflow."""
+
+import numpy as np
+
+from course_code import activations as ref
+from course_code.grading import check, check_dtypes_and_shapes, check_extremes
+
+X = np.array([-20.0, -3.0, -1e-10, -0.0, 0.0, 1e-10, 0.5, 3.0])
+LARGE = np.array([-1e4, 100.0, 710.0, 1e4, np.inf])
+
+
+def test_elu_ordinary_values(solution):
+    check(solution.elu, X, expected=ref.elu(X), why="alpha * expm1(x) for x <= 0")
+    check(
+        solution.elu,
+        X,
+        alpha=0.5,
+        expected=ref.elu(X, alpha=0.5),
+        why="the alpha argument scales the negative part",
+    )
+
+
+def test_elu_does_not_overflow_for_large_x(solution):
+    check(
+        solution.elu,
+        LARGE,
+        expected=ref.elu(LARGE),
+        why="np.where computes both branches: exp(1e4) overflows even where "
+        "the result is x",
+    )
+
+
+def test_elu_contract(solution):
+    check_extremes(solution.elu, ref.elu)
+    check_dtypes_and_shapes(solution.elu, ref.elu)
+
+
+def test_elu_grad(solution):
+    check(
+        solution.elu_grad, X, expected=ref.elu_grad(X), why="alpha * exp(x) for x <= 0"
+    )
+    check(
+        solution.elu_grad,
+        X,
+        alpha=0.5,
+        expected=ref.elu_grad(X, alpha=0.5),
+        why="the alpha argument scales the slope",
+    )
+    check(solution.elu_grad, LARGE, expected=ref.elu_grad(LARGE), why="no overflow")
+    check_extremes(solution.elu_grad, ref.elu_grad)
+    check_dtypes_and_shapes(solution.elu_grad, ref.elu_grad)
+
+
+def test_selu(solution):
+    check(solution.selu, X, expected=ref.selu(X), why="SELU_SCALE * elu(x, SELU_ALPHA)")
+    check(solution.selu, LARGE, expected=ref.selu(LARGE), why="no overflow")
+    check_extremes(solution.selu, ref.selu)
+    check_dtypes_and_shapes(solution.selu, ref.selu)
+
+
+def test_selu_grad(solution):
+    check(
+        solution.selu_grad, X, expected=ref.selu_grad(X), why="the chain of constants"
+    )
+    check(solution.selu_grad, LARGE, expected=ref.selu_grad(LARGE), why="no overflow")
+    check_extremes(solution.selu_grad, ref.selu_grad)
+    check_dtypes_and_shapes(solution.selu_grad, ref.selu_grad)

@@ -1,0 +1,89 @@
+"""Grader of exercise 10: binary cross-entropy with logits and its gradient."""
+
+import numpy as np
+
+from course_code import losses as ref
+from course_code.grading import check
+
+RNG = np.random.default_rng(10)
+Z = RNG.normal(scale=3.0, size=(5, 3))
+Y = RNG.uniform(size=(5, 3))
+BIG_Z = np.array([1e4, -1e4, 1e4, -1e4, 800.0, -800.0])
+BIG_Y = np.array([1.0, 0.0, 0.0, 1.0, 0.5, 0.5])
+
+
+def test_loss_ordinary_values(solution):
+    check(
+        solution.binary_cross_entropy_with_logits,
+        Z,
+        Y,
+        expected=ref.binary_cross_entropy_with_logits(Z, Y),
+        why="the mean over every element",
+    )
+
+
+def test_loss_of_huge_logits(solution):
+    check(
+        solution.binary_cross_entropy_with_logits,
+        BIG_Z,
+        BIG_Y,
+        expected=ref.binary_cross_entropy_with_logits(BIG_Z, BIG_Y),
+        why="log(sigmoid(z)) is -inf once sigmoid(z) rounds to 0; the loss is finite",
+    )
+
+
+def test_loss_at_infinity(solution):
+    z = np.array([np.inf, -np.inf])
+    right = np.array([1.0, 0.0])
+    check(
+        solution.binary_cross_entropy_with_logits,
+        z,
+        right,
+        expected=ref.binary_cross_entropy_with_logits(z, right),
+        why="a certain and right prediction costs exactly 0 (not NaN)",
+    )
+    wrong = np.array([0.0, 1.0])
+    check(
+        solution.binary_cross_entropy_with_logits,
+        z,
+        wrong,
+        expected=ref.binary_cross_entropy_with_logits(z, wrong),
+        why="a certain and wrong prediction costs inf",
+    )
+
+
+def test_loss_keeps_float32(solution):
+    z, y = Z.astype(np.float32), Y.astype(np.float32)
+    check(
+        solution.binary_cross_entropy_with_logits,
+        z,
+        y,
+        expected=ref.binary_cross_entropy_with_logits(z, y),
+        why="float32 logits give a float32 loss",
+    )
+
+
+def test_gradient(solution):
+    check(
+        solution.binary_cross_entropy_with_logits_grad,
+        Z,
+        Y,
+        expected=ref.binary_cross_entropy_with_logits_grad(Z, Y),
+        why="(sigmoid(z) - y) / n, n the number of elements",
+    )
+    check(
+        solution.binary_cross_entropy_with_logits_grad,
+        BIG_Z,
+        BIG_Y,
+        expected=ref.binary_cross_entropy_with_logits_grad(BIG_Z, BIG_Y),
+        why="huge logits: no overflow, no warning",
+    )
+    z = np.array([np.inf, -np.inf, np.inf])
+    y = np.array([1.0, 0.0, 0.0])
+    check(
+        solution.binary_cross_entropy_with_logits_grad,
+        z,
+        y,
+        expected=ref.binary_cross_entropy_with_logits_grad(z, y),
+        why="the gradient at +-inf is the limit (sigmoid(z) - y) / n",
+    )
