@@ -21,6 +21,19 @@ def test_very_negative_inputs_do_not_overflow(solution):
     )
 
 
+def test_tails_keep_their_relative_accuracy(solution):
+    x = np.array([-700.0, -300.0, -100.0, -40.0, -20.0])
+    check(
+        solution.sigmoid,
+        x,
+        expected=ref.sigmoid(x),
+        rtol=1e-9,
+        atol=0.0,
+        why="sigmoid(-700) is about 1e-304, tiny but not 0: clipping x or "
+        "rounding early loses it",
+    )
+
+
 def test_float32_overflows_sooner(solution):
     x = np.array([-1000.0, -100.0, -89.0, -88.0, 88.0, 89.0], dtype=np.float32)
     check(

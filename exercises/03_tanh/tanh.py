@@ -6,7 +6,6 @@ Read README.md in this folder, write the functions below, then check them:
 """
 
 
-
 def tanh(x):
     """The hyperbolic tangent, built from exponentials (not np.tanh).
 
@@ -25,6 +24,7 @@ def tanh(x):
     -----
     ``np.tanh`` is switched off while this function is graded.  No NumPy
     warning for any input; tanh(±inf) = ±1; NaN gives NaN; ``x`` unchanged.
+    Accurate near 0 too, where tanh(x) is about x.
 
     Examples
     --------

@@ -24,14 +24,15 @@ def test_tanh_ordinary_values(solution):
 
 
 def test_tanh_is_accurate_near_zero(solution):
-    x = np.array([-1e-8, -1e-3, 1e-10, 1e-5, 0.01])
+    x = np.array([-1e-12, -1e-8, -1e-3, 1e-15, 1e-10, 1e-5, 0.01])
     check(
         own_tanh(solution),
         x,
         expected=ref.tanh(x),
-        rtol=1e-6,
+        rtol=1e-9,
         atol=0.0,
-        why="near 0, tanh(x) is about x: 2*sigmoid(2x) - 1 cancels there",
+        why="near 0, tanh(x) is about x: 2*sigmoid(2x) - 1 and 1 - exp(-2|x|) "
+        "cancel there",
     )
 
 

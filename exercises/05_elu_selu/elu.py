@@ -29,7 +29,8 @@ def elu(x, alpha=1.0):
 
     Notes
     -----
-    No NumPy warning for any input, 1e4 and inf included; NaN gives NaN.
+    No NumPy warning for any input, 1e4 and inf included; NaN gives NaN;
+    accurate for tiny negative x, where exp(x) - 1 cancels.
 
     Examples
     --------

@@ -20,6 +20,18 @@ def test_elu_ordinary_values(solution):
     )
 
 
+def test_elu_is_accurate_near_zero(solution):
+    x = np.array([-1e-12, -1e-9, -1e-6, -1e-3])
+    check(
+        solution.elu,
+        x,
+        expected=ref.elu(x),
+        rtol=1e-9,
+        atol=0.0,
+        why="exp(x) - 1 cancels for tiny x; np.expm1 does not",
+    )
+
+
 def test_elu_does_not_overflow_for_large_x(solution):
     check(
         solution.elu,

@@ -19,6 +19,19 @@ def test_gelu_exact(solution):
     check_dtypes_and_shapes(solution.gelu, ref.gelu)
 
 
+def test_gelu_left_tail(solution):
+    x = np.array([-40.0, -20.0, -10.0, -6.0])
+    check(
+        solution.gelu,
+        x,
+        expected=ref.gelu(x),
+        rtol=1e-9,
+        atol=0.0,
+        why="GELU(-10) is about -7.6e-23, not 0: 1 + erf(x/sqrt(2)) cancels "
+        "there, erfc and ndtr do not",
+    )
+
+
 def test_gelu_tanh(solution):
     check(
         solution.gelu,
