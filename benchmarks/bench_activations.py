@@ -299,6 +299,28 @@ def report(rows, dtypes):
     return met
 
 
+def floor(torch, size, dtypes, repeat):
+    """What one NumPy pass costs next to a whole fused PyTorch activation.
+
+    A stable activation in NumPy is several passes over memory (np.abs,
+    np.exp, np.add, np.divide, np.where...); PyTorch fuses them into one SIMD
+    loop. The time of a single np.exp against torch.sigmoid shows the floor
+    no NumPy formula can go under, whatever its accuracy.
+    """
+    print("\nfloor: one NumPy pass against a whole PyTorch activation")
+    for dtype in dtypes:
+        x = make_input(CASES[0], size, np.dtype(dtype))
+        out, t = np.empty_like(x), torch.from_numpy(x.copy())
+        with torch.no_grad():
+            sig = best_time(lambda: torch.sigmoid(t), repeat)
+        exp = best_time(lambda: np.exp(x, out=out), repeat)
+        add = best_time(lambda: np.add(x, 1.0, out=out), repeat)
+        print(
+            f"  {dtype}: np.exp {exp:.3f} ms, np.add {add:.3f} ms, torch.sigmoid "
+            f"{sig:.3f} ms; np.exp / torch.sigmoid = {exp / sig:.2f}"
+        )
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -355,6 +377,7 @@ def main(argv=None):
             ):
                 rows.append((label, dtype, ours_ms, torch_ms))
     report(rows, args.dtype)
+    floor(torch, args.size, args.dtype, args.repeat)
 
 
 if __name__ == "__main__":
