@@ -33,6 +33,7 @@ ratios per dtype, the slowest function per dtype, and whether the target
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import platform
 import sys
@@ -312,9 +313,9 @@ def floor(torch, size, dtypes, repeat):
         x = make_input(CASES[0], size, np.dtype(dtype))
         out, t = np.empty_like(x), torch.from_numpy(x.copy())
         with torch.no_grad():
-            sig = best_time(lambda: torch.sigmoid(t), repeat)
-        exp = best_time(lambda: np.exp(x, out=out), repeat)
-        add = best_time(lambda: np.add(x, 1.0, out=out), repeat)
+            sig = best_time(functools.partial(torch.sigmoid, t), repeat)
+        exp = best_time(functools.partial(np.exp, x, out=out), repeat)
+        add = best_time(functools.partial(np.add, x, 1.0, out=out), repeat)
         print(
             f"  {dtype}: np.exp {exp:.3f} ms, np.add {add:.3f} ms, torch.sigmoid "
             f"{sig:.3f} ms; np.exp / torch.sigmoid = {exp / sig:.2f}"
