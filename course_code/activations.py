@@ -218,6 +218,7 @@ def _check_approximate(approximate):
 # ---------------------------------------------------------------------------
 
 
+# --8<-- [start:sigmoid_kernel]
 def _sigmoid(x):
     # σ(x) = 1 / (1 + e^{-x}) overflows for x < -709.  Multiplying top and
     # bottom by e^{x} when x < 0 gives the same function with no overflow:
@@ -231,6 +232,9 @@ def _sigmoid_grad(x):
     # σ'(x) = σ(x) σ(-x) = e^{-|x|} / (1 + e^{-|x|})^2, symmetric in x.
     e = np.exp(-np.abs(x))
     return e / (1.0 + e) ** 2
+
+
+# --8<-- [end:sigmoid_kernel]
 
 
 # --8<-- [start:sigmoid]
