@@ -191,7 +191,7 @@ _TURIAN = Origin(
     "Quadratic Features and Deep Architectures for Chunking",
 )
 _HOWARD = Origin("A. Howard et al.", 2019, "Searching for MobileNetV3")
-_COLLOBERT = Origin("R. Collobert", 2004, "Large Scale Machine Learning (thesis)")
+_COLLOBERT = Origin("R. Collobert", 2004, "Large Scale Machine Learning")
 _DONOHO_SOFT = Origin("D. L. Donoho", 1995, "De-noising by soft-thresholding")
 _DONOHO_HARD = Origin(
     "D. L. Donoho, I. M. Johnstone",
