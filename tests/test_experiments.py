@@ -1,0 +1,135 @@
+"""The facts the course states about training, reproduced with fixed seeds.
+
+Each experiment runs once per module (they take a second or two each) and
+every stated fact is checked within a stated tolerance.
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from course_code import experiments as ex
+from course_code.initializers import init_std
+
+
+@pytest.fixture(scope="module")
+def depth():
+    return ex.depth_signal()
+
+
+@pytest.fixture(scope="module")
+def dead():
+    return ex.dead_relus()
+
+
+@pytest.fixture(scope="module")
+def compared():
+    return ex.compare_activations()
+
+
+@pytest.fixture(scope="module")
+def collapse():
+    return ex.linear_collapse()
+
+
+@pytest.mark.parametrize("width", [512, 1024])
+def test_he_keeps_relu_variance_within_a_factor_of_10(width, depth):
+    if width == depth.width:
+        r = depth  # the notebook's run
+    else:
+        r = ex.depth_signal(["relu"], ["he", "xavier"], width=width, n_samples=16)
+    v = r.variance["relu", "he"]
+    assert v.max() / v.min() < 10
+    # Xavier (gain 1) halves it at every layer: 0.5 ** 49 ≈ 1.8e-15 at layer 50.
+    x = r.variance["relu", "xavier"]
+    assert 0.45 < (x[-1] / x[0]) ** (1 / 49) < 0.55
+    assert 0.1 < (x[-1] / x[0]) / 0.5**49 < 10
+
+
+def test_depth_signal_shapes_and_the_square_layer_identity(depth):
+    assert set(depth.variance) == {
+        (a, i) for a in depth.activations for i in depth.inits
+    }
+    assert all(v.shape == (50,) for v in depth.variance.values())
+    # Xavier and LeCun agree on square layers, so they are run once.
+    assert init_std("xavier", 512, 512) == pytest.approx(init_std("lecun", 512, 512))
+    for act in depth.activations:
+        assert depth.variance[act, "xavier"] is depth.variance[act, "lecun"]
+
+
+def test_sigmoid_gradient_vanishes_relu_with_he_does_not(depth):
+    for scheme in depth.inits:
+        g = depth.grad_norm["sigmoid", scheme]
+        assert g[0] / g[-1] < 1e-20
+    g = depth.grad_norm["relu", "he"]
+    assert 0.1 < g[0] / g[-1] < 10
+
+
+def test_selu_with_lecun_keeps_variance_near_1_through_depth(depth):
+    v = depth.variance["selu", "lecun"]
+    assert np.all((v > 0.5) & (v < 2.0))
+
+
+def test_selu_fixed_point():
+    r = ex.selu_fixed_point()
+    assert np.abs(r.mean[:, -1]).max() < 0.05
+    assert np.abs(r.variance[:, -1] - 1).max() < 0.05
+    # From layer 20 on, every start stays near (0, 1).
+    assert np.abs(r.mean[:, 20:]).max() < 0.25
+    assert np.abs(r.variance[:, 20:] - 1).max() < 0.3
+    # ... though the starts were far from it.
+    assert np.abs(r.variance[:, 0] - 1).max() > 5
+
+
+def test_elu_has_no_such_fixed_point():
+    r = ex.selu_fixed_point([(0.0, 1.0)], activation="elu")
+    assert r.variance[0, -1] < 0.5
+
+
+def test_dead_relus_grow_with_the_learning_rate(dead):
+    final = dead.dead_fraction[:, :, -1].mean(axis=1)
+    lrs = list(dead.learning_rates)
+    assert final[: lrs.index(1.0) + 1].max() < 0.1
+    assert final[lrs.index(10.0)] > 0.95
+    assert np.all(np.diff(final[lrs.index(1.0) :]) > 0)
+    assert dead.accuracy[lrs.index(10.0), :, -1].max() < 0.4  # chance is 1/3
+
+
+def test_every_activation_fits_spirals_and_moons(compared):
+    for key, acc in compared.accuracy.items():
+        assert acc[-1] >= 0.95, key
+        xs, ys, classes = compared.grid[key]
+        assert classes.shape == (len(ys), len(xs))
+
+
+def test_sigmoid_is_the_slowest(compared):
+    for name in compared.datasets:
+        at_100 = {act: compared.loss[name, act][100] for act in compared.activations}
+        assert max(at_100, key=at_100.get) == "sigmoid"
+
+
+def test_deep_linear_network_cannot_fit_xor(collapse):
+    # ln 2 is the least binary cross-entropy of any linear model on XOR.
+    assert collapse.loss["linear"].min() >= math.log(2) - 1e-12
+    assert collapse.accuracy["linear"].max() <= 0.75
+    assert collapse.collapse_error < 1e-12
+
+
+def test_one_nonlinearity_fits_xor(collapse):
+    assert collapse.accuracy["nonlinear"][-1] == 1.0
+    assert collapse.loss["nonlinear"][-1] < 1e-3
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: ex.depth_signal("relu"), TypeError, "activations"),
+        (lambda: ex.depth_signal(["relu"], ["glorot"]), ValueError, "scheme"),
+        (lambda: ex.compare_activations(datasets=["mnist"]), ValueError, "datasets"),
+        (lambda: ex.selu_fixed_point(depth=0), ValueError, "depth"),
+    ],
+)
+def test_bad_arguments_are_named(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
