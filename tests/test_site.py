@@ -4,20 +4,27 @@ The course must work offline and from any host, so a built page may load
 scripts, stylesheets, fonts and images only from its own origin. Links to
 other sites (``<a href>``, ``<link rel="canonical">``) are fine: following them
 is the reader's choice.
+
+The site is built once per test session (the ``site`` fixture); the other
+checks read the built files: snippets, figures, quizzes, MathJax, the cache.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from test_quizzes import HOOK
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 
 #: ``<link rel=...>`` values that make the browser fetch or connect.
 FETCHING_RELS = frozenset(
@@ -54,6 +61,12 @@ CSS_URL = re.compile(
     r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""",
     re.IGNORECASE,
 )
+#: A JavaScript module import from another origin, static or dynamic, as
+#: nbconvert's template writes for Mermaid: ``import("https://...")``.
+JS_IMPORT = re.compile(
+    r"""\bimport\s*(?:\(\s*|[^'"`;()]*?\bfrom\s*)['"`]((?:https?:)?//[^'"`]+)""",
+    re.IGNORECASE,
+)
 
 
 class ForeignAssetFinder(HTMLParser):
@@ -63,6 +76,7 @@ class ForeignAssetFinder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self._in_style = False
+        self._in_script = False
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
@@ -77,14 +91,19 @@ class ForeignAssetFinder(HTMLParser):
         for url in CSS_URL.findall(values.get("style", "")):
             self.found.append(f"<{tag} style> {url}")
         self._in_style = tag == "style"
+        self._in_script = tag == "script"
 
     def handle_endtag(self, tag):
         if tag == "style":
             self._in_style = False
+        if tag == "script":
+            self._in_script = False
 
     def handle_data(self, data):
         if self._in_style:
             self.found.extend(f"<style> {url}" for url in CSS_URL.findall(data))
+        if self._in_script:
+            self.found.extend(f"<script> import {u}" for u in JS_IMPORT.findall(data))
 
 
 def foreign_assets(html: str) -> list[str]:
@@ -95,9 +114,9 @@ def foreign_assets(html: str) -> list[str]:
     return finder.found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Build the site once, strictly, and return the output directory."""
+    """Build the site once per session, strictly; return the output directory."""
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
@@ -161,6 +180,9 @@ def test_no_page_fetches_repository_stats(site):
         '<img srcset="a.png 1x, https://example.org/b.png 2x">',
         "<style>@import 'https://fonts.example.com/roboto.css';</style>",
         '<div style="background: url(https://example.org/bg.png)"></div>',
+        '<script type="module">const m = await import("https://cdn.example.org/m.mjs")'
+        "</script>",
+        "<script type=\"module\">import x from 'https://cdn.example.org/x.js'</script>",
     ],
 )
 def test_finder_catches_foreign_assets(html):
@@ -176,7 +198,149 @@ def test_finder_catches_foreign_assets(html):
         '<link rel="stylesheet" href="assets/stylesheets/main.css">',
         '<img src="data:image/png;base64,AAAA">',
         "<style>.x { background: url(../img/a.svg) }</style>",
+        "<script>const m = import('./local.js')</script>",
+        "<p>import the data from https://example.org/data.csv</p>",
     ],
 )
 def test_finder_allows_same_origin_and_plain_links(html):
     assert foreign_assets(html) == []
+
+
+# --- stylesheets and scripts that the pages load -------------------------------
+
+
+def test_stylesheets_and_scripts_load_nothing_from_another_origin(site):
+    offenders = {}
+    for path in sorted(site.rglob("*.css")) + sorted(site.rglob("*.js")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        pattern = CSS_URL if path.suffix == ".css" else JS_IMPORT
+        if found := pattern.findall(text):
+            offenders[str(path.relative_to(site))] = found
+    assert not offenders, f"files that load from another origin: {offenders}"
+
+
+def test_math_is_typeset_by_the_site_own_mathjax(site):
+    mathjax = site / "assets" / "mathjax"
+    assert (mathjax / "tex-chtml.js").is_file()
+    fonts = list((mathjax / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    assert len(fonts) > 10, "MathJax's fonts were not published"
+    catalogue = (site / "chapters" / "catalogue" / "index.html").read_text("utf-8")
+    assert 'class="arithmatex"' in catalogue
+    assert "assets/mathjax/tex-chtml.js" in catalogue
+
+
+# --- code from the code ----------------------------------------------------------
+
+SNIPPET = re.compile(r"""--8<--\s+["']([^"']+)["']""")
+
+
+def snippet_references() -> list[tuple[str, str, str | None]]:
+    """(page, file, section or None) for every snippet include in docs/."""
+    found = []
+    for page in sorted(DOCS.rglob("*.md")):
+        for target in SNIPPET.findall(page.read_text(encoding="utf-8")):
+            path, _, section = target.partition(":")
+            section = section if section and not section[0].isdigit() else None
+            found.append((str(page.relative_to(ROOT)), path, section))
+    return found
+
+
+def test_chapters_include_course_code():
+    assert any(path.startswith("course_code/") for _, path, _ in snippet_references())
+
+
+@pytest.mark.parametrize(
+    ("page", "path", "section"), snippet_references(), ids=lambda v: str(v)
+)
+def test_every_snippet_names_an_existing_file_and_section(page, path, section):
+    source = ROOT / path
+    assert source.is_file(), f"{page}: snippet file {path} does not exist"
+    if section:
+        text = source.read_text(encoding="utf-8")
+        for mark in (f"--8<-- [start:{section}]", f"--8<-- [end:{section}]"):
+            assert mark in text, f"{page}: {path} has no '{mark}'"
+
+
+# --- figures from the code -------------------------------------------------------
+
+
+class ImageSources(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.sources.append(dict(attrs).get("src") or "")
+
+
+def test_every_image_a_page_shows_exists(site):
+    missing, figures = [], 0
+    for page in sorted(site.rglob("*.html")):
+        finder = ImageSources()
+        finder.feed(page.read_text(encoding="utf-8"))
+        for src in finder.sources:
+            if FOREIGN_URL.match(src) or src.startswith("data:"):
+                continue
+            target = posixpath.normpath(
+                posixpath.join(
+                    page.parent.relative_to(site).as_posix(), urlsplit(src).path
+                )
+            )
+            figures += "figures/" in src
+            if not (site / target).is_file():
+                missing.append(f"{page.relative_to(site)}: {src}")
+    assert not missing, f"images that do not exist: {missing}"
+    assert figures, "no page shows a figure drawn from course_code"
+
+
+def test_every_catalogue_entry_has_a_figure(site):
+    from course_code.activations import ACTIVATIONS
+
+    for key in ACTIVATIONS:
+        svg = site / "figures" / f"{key}.svg"
+        assert svg.is_file(), f"no figure for {key}"
+        assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+
+
+def test_a_warm_build_draws_no_figure(site):
+    # The session's build has filled the cache; drawing again must find every
+    # figure there and touch none of them.
+    hook = HOOK
+    directory = hook.figure_dir()
+    before = {p.name: p.stat().st_mtime_ns for p in directory.glob("*.svg")}
+    assert hook.ensure_figures(directory) == []
+    after = {p.name: p.stat().st_mtime_ns for p in directory.glob("*.svg")}
+    assert before == after
+    assert not (ROOT / "docs" / "figures").exists(), "figures are built, not committed"
+
+
+# --- quizzes in the built pages --------------------------------------------------
+
+
+def test_every_chapter_has_a_quiz(site):
+    chapters = sorted((DOCS / "chapters").glob("*.md"))
+    assert chapters
+    for chapter in chapters:
+        page = site / "chapters" / chapter.stem / "index.html"
+        assert 'class="quiz' in page.read_text(encoding="utf-8"), (
+            f"{chapter.name} has no quiz"
+        )
+
+
+def test_pages_keep_no_placeholder_or_answer_comment(site):
+    offenders = [
+        str(page.relative_to(site))
+        for page in sorted(site.rglob("*.html"))
+        if re.search(r"<!--\s*(course:|answer:)", page.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, f"unexpanded placeholders or answers in: {offenders}"
+
+
+def test_quiz_explanations_are_hidden_until_answered(site):
+    html = (site / "chapters" / "catalogue" / "index.html").read_text("utf-8")
+    feedback = re.findall(r'<div class="answer-feedback([^"]*)"', html)
+    sections = re.findall(r'<section class="content([^"]*)"', html)
+    assert feedback
+    assert sections
+    assert all("hidden" in classes for classes in feedback + sections)
