@@ -858,6 +858,7 @@ def rrelu_grad(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, rng=None):
     return _done(np.where(np.isnan(x), np.nan, grad), x.dtype)
 
 
+# --8<-- [start:elu]
 def _expm1_branch(x, alpha, x_scale=1.0):
     # alpha * (e^{x/x_scale} - 1) for x <= 0, 0 for x > 0; expm1 keeps the
     # digits that e^{x} - 1 loses near 0, and min(x, 0) keeps e^{x} from
@@ -900,6 +901,9 @@ def elu(x, alpha=1.0):
     """
     alpha = real_scalar(alpha, "alpha")
     return _apply(lambda t: _pos(t) + _expm1_branch(t, alpha), x)
+
+
+# --8<-- [end:elu]
 
 
 def elu_grad(x, alpha=1.0):
@@ -1361,6 +1365,7 @@ def _times_beta(x, beta):
     return beta * np.clip(x, -1e4 / beta, 1e4 / beta)
 
 
+# --8<-- [start:softplus]
 def softplus(x, beta=1.0):
     r"""Softplus, $\frac{1}{\beta} \log(1 + e^{\beta x})$, exact at every $x$.
 
@@ -1397,6 +1402,9 @@ def softplus(x, beta=1.0):
 
 def _softplus(x, beta):
     return _pos(x) + np.log1p(np.exp(-np.abs(_times_beta(x, beta)))) / beta
+
+
+# --8<-- [end:softplus]
 
 
 def softplus_grad(x, beta=1.0):
