@@ -19,16 +19,19 @@ mappingproxy({'approximate': 'tanh'})
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
+import numpy as np
 from scipy import optimize
 
 from course_code import activations as _a
 
-__all__ = ["ACTIVATIONS", "Activation", "Origin"]
+__all__ = ["ACTIVATIONS", "Activation", "Origin", "Slope", "max_slope"]
 
 _INF = math.inf
 
@@ -843,3 +846,62 @@ _ENTRIES = (
 
 #: Every activation in the course, keyed by name, in the order of the chapters.
 ACTIVATIONS = MappingProxyType({entry.name: entry for entry in _ENTRIES})
+
+
+class Slope(NamedTuple):
+    """The steepest slope of an activation: where, how steep, and whether alone.
+
+    Examples
+    --------
+    >>> Slope(0.0, 0.25, True).value
+    0.25
+    """
+
+    x: float
+    value: float
+    unique: bool
+
+
+@functools.cache
+def max_slope(name):
+    """Where the derivative of an elementwise entry is largest, and its value.
+
+    A grid of step 1e-4 over [-10, 10] finds the peak, and Brent's method
+    refines it (``x`` rounded to 6 decimals).  A peak at the grid's edge that
+    is not a plateau is a limit at infinity: ``x`` is then ``±inf`` and the
+    value the limit.  ``unique`` is False where the largest slope holds on an
+    interval (ReLU: 1 for every x > 0); ``x`` is then a point of it.
+
+    Parameters
+    ----------
+    name : str
+        A key of ``ACTIVATIONS`` whose entry is elementwise.
+
+    Returns
+    -------
+    Slope
+
+    Examples
+    --------
+    >>> max_slope("sigmoid")
+    Slope(x=0.0, value=0.25, unique=True)
+    >>> round(max_slope("silu").value, 4), round(max_slope("silu").x, 3)
+    (1.0998, 2.399)
+    """
+    entry = ACTIVATIONS[name]
+    x = np.linspace(-10.0, 10.0, 200_001)
+    g = np.asarray(entry.grad_at(x), dtype=float)
+    i = int(np.argmax(g))
+    neighbours = g[max(i - 1, 0) : i + 2]
+    if np.count_nonzero(neighbours == g[i]) > 1:
+        return Slope(float(x[i]), float(g[i]), False)
+    if i in (0, len(x) - 1):
+        end = math.copysign(math.inf, x[i])
+        return Slope(end, float(entry.grad_at(end)), True)
+    best = optimize.minimize_scalar(
+        lambda t: -float(entry.grad_at(t)),
+        bounds=(x[i - 1], x[i + 1]),
+        method="bounded",
+        options={"xatol": 1e-12},
+    )
+    return Slope(round(float(best.x), 6) + 0.0, -float(best.fun), True)

@@ -121,7 +121,7 @@ def mse_loss_grad(y_hat, y):
 
 # --8<-- [start:bce]
 def binary_cross_entropy_with_logits(logits, targets):
-    r"""Binary cross-entropy of $\sigma(z)$ against $y$, computed from the logits $z$.
+    r"""Mean binary cross-entropy of $\sigma(z)$ against $y$, from logits $z$.
 
     Parameters
     ----------

@@ -187,7 +187,8 @@ def dense_forward(x, W, b, activation="relu", **params):
 
     Examples
     --------
-    >>> a, cache = dense_forward([[1.0, -1.0]], [[1.0, 0.0], [0.0, 1.0]], [0.0, 0.5])
+    >>> x, W, b = [[1.0, -1.0]], [[1.0, 0.0], [0.0, 1.0]], [0.0, 0.5]
+    >>> a, cache = dense_forward(x, W, b)
     >>> a
     array([[1., 0.]])
     """
@@ -221,7 +222,8 @@ def dense_backward(grad_a, cache):
 
     Examples
     --------
-    >>> a, cache = dense_forward([[1.0, -1.0]], [[1.0, 0.0], [0.0, 1.0]], [0.0, 0.5])
+    >>> x, W, b = [[1.0, -1.0]], [[1.0, 0.0], [0.0, 1.0]], [0.0, 0.5]
+    >>> a, cache = dense_forward(x, W, b)
     >>> grad_x, grad_W, grad_b = dense_backward([[1.0, 1.0]], cache)
     >>> grad_x, grad_b
     (array([[1., 0.]]), array([1., 0.]))

@@ -59,6 +59,7 @@ mkdocs-jupyter's notebook cache by the same hash, so that a change to
 from __future__ import annotations
 
 import hashlib
+import importlib
 import importlib.resources
 import io
 import logging
@@ -67,9 +68,9 @@ import os
 import posixpath
 import re
 import shutil
+import time
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
 from mkdocs.exceptions import PluginError
@@ -109,11 +110,18 @@ def figure_dir() -> Path:
     return CACHE / FIGURES / source_hash()
 
 
+#: A cache entry of another hash is deleted once it is this old (seconds):
+#: younger ones may belong to a build running at the same moment.
+STALE_AFTER = 3600
+
+
 def _prune(parent: Path, keep: str) -> None:
-    """Delete the cache entries of other hashes beside ``parent / keep``."""
+    """Delete the stale cache entries of other hashes beside ``parent / keep``."""
     if parent.is_dir():
         for old in parent.iterdir():
-            if old.name != keep and old.is_dir():
+            if old.name == keep or not old.is_dir():
+                continue
+            if time.time() - old.stat().st_mtime > STALE_AFTER:
                 shutil.rmtree(old, ignore_errors=True)
 
 
@@ -126,46 +134,27 @@ def _catalogue():
     return ACTIVATIONS
 
 
-class Slope(NamedTuple):
-    x: float
-    value: float
-    unique: bool
+def max_slope(key: str):
+    """``course_code.catalogue.max_slope``: the steepest slope of ``key``."""
+    from course_code.catalogue import max_slope as steepest
 
-
-@cache
-def max_slope(key: str) -> Slope:
-    """Where an elementwise entry's derivative is largest, and its value.
-
-    A grid of step 1e-4 over [-10, 10] finds the peak and Brent's method
-    refines it (``x`` to 6 decimals). A peak at the grid's edge that is not
-    a plateau is a limit at infinity: ``x`` is then ``±inf``. ``unique`` is
-    False where the largest slope holds on an interval (ReLU: 1 for x > 0).
-    """
-    from scipy import optimize
-
-    entry = _catalogue()[key]
-    x = np.linspace(-10.0, 10.0, 200_001)
-    g = np.asarray(entry.grad_at(x), dtype=float)
-    i = int(np.argmax(g))
-    edge = i in (0, len(x) - 1)
-    neighbours = g[max(i - 1, 0) : i + 2]
-    if np.count_nonzero(neighbours == g[i]) > 1:
-        return Slope(float(x[i]), float(g[i]), False)
-    if edge:
-        end = math.copysign(math.inf, x[i])
-        return Slope(end, float(entry.grad_at(end)), True)
-    best = optimize.minimize_scalar(
-        lambda t: -float(entry.grad_at(t)),
-        bounds=(x[i - 1], x[i + 1]),
-        method="bounded",
-        options={"xatol": 1e-12},
-    )
-    return Slope(round(float(best.x), 6) + 0.0, -float(best.fun), True)
+    return steepest(key)
 
 
 def _namespace() -> dict:
     import course_code
 
+    # ``cc.losses``, ``cc.experiments``... without importing them in the page.
+    for module in (
+        "losses",
+        "initializers",
+        "gradcheck",
+        "nn",
+        "datasets",
+        "experiments",
+        "layers",
+    ):
+        importlib.import_module(f"course_code.{module}")
     return {"cc": course_code, "np": np, "A": _catalogue(), "max_slope": max_slope}
 
 

@@ -14,6 +14,7 @@ import pytest
 from scipy import optimize
 
 from course_code import activations as A
+from course_code import catalogue
 from course_code.activations import ACTIVATIONS
 
 ELEMENTWISE = [e for e in ACTIVATIONS.values() if e.elementwise]
@@ -169,3 +170,55 @@ def test_minimum_matches_mpmath(name):
     assert x == pytest.approx(exact_x, abs=1e-7), f"{name}: argmin {x} vs {exact_x}"
     assert y == pytest.approx(exact_y, rel=1e-15), f"{name}: min {y} vs {exact_y}"
     assert ACTIVATIONS[name].range[0] == y
+
+
+def _exact_steepest(name):
+    """(x, f'(x)) at the root of f'' near the peak, in mpmath."""
+    mp.mp.dps = 30
+    c, a = mp.sqrt(2 / mp.pi), mp.mpf(0.044715)
+    functions = {
+        "gelu": lambda x: x * mp.ncdf(x),
+        "gelu_tanh": lambda x: x / 2 * (1 + mp.tanh(c * (x + a * x**3))),
+        "silu": lambda x: x / (1 + mp.exp(-x)),
+        "mish": lambda x: x * mp.tanh(mp.log1p(mp.exp(x))),
+    }
+    f = functions[name]
+    x = mp.findroot(lambda t: mp.diff(f, t, 2), 1.5)
+    return float(x), float(mp.diff(f, x))
+
+
+@pytest.mark.parametrize("name", ["gelu", "gelu_tanh", "silu", "mish"], ids=str)
+def test_steepest_slope_matches_mpmath(name):
+    slope = catalogue.max_slope(name)
+    x, value = _exact_steepest(name)
+    assert slope.unique
+    assert slope.x == pytest.approx(x, abs=2e-6), f"{name}: argmax {slope.x} vs {x}"
+    assert slope.value == pytest.approx(value, rel=1e-14), f"{name}: {slope.value}"
+
+
+@pytest.mark.parametrize(
+    ("name", "x", "value", "unique"),
+    [
+        ("sigmoid", 0.0, 0.25, True),
+        ("tanh", 0.0, 1.0, True),
+        ("softsign", 0.0, 1.0, True),
+        ("selu", 0.0, float(A.SELU_SCALE * A.SELU_ALPHA), True),
+        ("softplus", INF, 1.0, True),
+        ("logsigmoid", -INF, 1.0, True),
+        ("relu", None, 1.0, False),
+        ("hardsigmoid", None, 1.0 / 6.0, False),
+    ],
+)
+def test_steepest_slope_in_closed_form(name, x, value, unique):
+    slope = catalogue.max_slope(name)
+    assert slope.unique is unique, slope
+    assert slope.value == pytest.approx(value, rel=1e-12), slope
+    if x is not None:
+        assert slope.x == pytest.approx(x, abs=1e-9), slope
+
+
+def test_hardswish_slope_approaches_its_supremum():
+    # Left of 3 the slope is x/3 + 1/2 -> 3/2; PyTorch's convention gives 1 at 3.
+    slope = catalogue.max_slope("hardswish")
+    assert slope.x == pytest.approx(3.0, abs=1e-6)
+    assert slope.value == pytest.approx(1.5, abs=1e-7)
