@@ -11,16 +11,14 @@ checks read the built files: snippets, figures, quizzes, MathJax, the cache.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browser_site import built_site
 from test_quizzes import HOOK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,25 +114,11 @@ def foreign_assets(html: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Build the site once per session, strictly; return the output directory."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        # Material's end-of-life banner would bury the build's own messages.
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(
-            f"mkdocs build --strict failed (exit {result.returncode}):\n"
-            f"{result.stderr}\n{result.stdout}",
-            pytrace=False,
-        )
-    return out
+    """Build the site once per session, strictly; return the output directory.
+
+    The browser tests share the same build (``browser_site.built_site``).
+    """
+    return built_site(tmp_path_factory)
 
 
 def test_site_builds_strictly(site):

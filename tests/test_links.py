@@ -1,0 +1,165 @@
+"""Every internal link and anchor of the built site resolves.
+
+A crawler reads every built HTML page and checks each URL a page links to or
+loads from its own site (``href``, ``src``, ``srcset``, ``data``,
+``poster``): the file must exist, and a ``#fragment`` must name an element
+``id`` (or an ``<a name>``) on the target page. Links to other sites are
+not followed. A root-relative URL (``/path``) must start with the path of
+``site_url`` (``/activation-functions/``): on GitHub Pages the site lives
+under ``/<repo>/``, and any other such link escapes it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import urllib.parse
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from browser_site import SUBPATH, built_site
+
+#: Attributes that hold a URL, and those that hold a srcset list.
+URL_ATTRS = ("href", "src", "data", "poster")
+SRCSET_ATTRS = ("srcset", "imagesrcset")
+
+#: Schemes that are not files of the site.
+EXTERNAL_SCHEMES = ("http", "https", "mailto", "javascript", "data", "tel", "ftp")
+
+
+class PageParser(HTMLParser):
+    """Collect the ids and the internal URLs of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        # <link rel="canonical"> and the like name the published address.
+        if tag == "link" and "canonical" in (values.get("rel") or "").split():
+            return
+        for name in URL_ATTRS:
+            if values.get(name):
+                self.urls.append(values[name].strip())
+        for name in SRCSET_ATTRS:
+            for candidate in (values.get(name) or "").split(","):
+                if candidate.strip():
+                    self.urls.append(candidate.split()[0])
+
+    handle_startendtag = handle_starttag
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def target_file(site: Path, path: str) -> Path:
+    """The file that ``path``, relative to the site's root, names."""
+    target = site / posixpath.normpath(urllib.parse.unquote(path) or ".")
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+def broken_links(site: Path, mount: str = SUBPATH) -> tuple[int, list[str]]:
+    """Crawl ``site``; return the number of pages and every broken reference."""
+    pages = sorted(site.rglob("*.html"))
+    parsed = {page: parse(page) for page in pages}
+    broken = []
+    for page, parser in parsed.items():
+        name = page.relative_to(site).as_posix()
+        for url in parser.urls:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme in EXTERNAL_SCHEMES or parts.netloc:
+                continue
+            if parts.scheme:
+                broken.append(f"{name}: {url} (unknown scheme)")
+                continue
+            if parts.path.startswith(mount):
+                path = parts.path[len(mount) :]
+            elif parts.path.startswith("/"):
+                broken.append(f"{name}: {url} (root-relative, outside {mount})")
+                continue
+            else:
+                path = posixpath.join(posixpath.dirname(name), parts.path)
+            target = target_file(site, path) if parts.path else page
+            if not target.resolve().is_relative_to(site.resolve()):
+                broken.append(f"{name}: {url} (outside the site)")
+            elif not target.is_file():
+                broken.append(f"{name}: {url} (no such file)")
+            elif parts.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else parse(target).ids
+                if urllib.parse.unquote(parts.fragment) not in ids:
+                    broken.append(f"{name}: {url} (no id {parts.fragment!r})")
+    return len(pages), broken
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return built_site(tmp_path_factory)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    crawled, broken = broken_links(site)
+    # The home page, three chapters, five notebooks and the reference pages.
+    assert crawled >= 10, f"crawled only {crawled} pages"
+    assert not broken, f"{len(broken)} broken links in {crawled} pages:\n" + (
+        "\n".join(broken)
+    )
+    print(f"crawled {crawled} pages: every internal link and anchor resolves")
+
+
+# --- the crawler itself, on a small made-up site -------------------------------
+
+
+@pytest.fixture
+def tiny_site(tmp_path) -> Path:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "f.svg").write_text("<svg/>")
+    (tmp_path / "index.html").write_text(
+        '<h1 id="top">Home</h1><a href="a/">A</a><a href="a/#sec">A, sec</a>'
+        '<a href="#top">top</a><img src="img/f.svg" srcset="img/f.svg 2x">'
+        '<a href="https://example.org/">out</a><a href="mailto:x@example.org">m</a>'
+        '<link rel="canonical" href="/elsewhere/">'
+    )
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="sec">S</h2><a name="old"></a><a href="../#top">home</a>'
+        '<a href="./#old">old</a><a href="/activation-functions/a/#sec">abs</a>'
+    )
+    return tmp_path
+
+
+def test_crawler_accepts_a_sound_site(tiny_site):
+    assert broken_links(tiny_site, "/activation-functions/") == (2, [])
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        ('<a href="b/">B</a>', "no such file"),
+        ('<a href="a/#nowhere">A</a>', "no id 'nowhere'"),
+        ('<a href="#nowhere">here</a>', "no id 'nowhere'"),
+        ('<img src="img/missing.png">', "no such file"),
+        ('<img srcset="img/f.svg 1x, img/g.svg 2x">', "no such file"),
+        ('<script src="/assets/app.js"></script>', "root-relative"),
+        ('<a href="/activation-functions/b/">B</a>', "no such file"),
+        ('<a href="../../etc/passwd">x</a>', "outside the site"),
+    ],
+)
+def test_crawler_reports_a_broken_reference(tiny_site, html, reason):
+    (tiny_site / "extra.html").write_text(html)
+    crawled, broken = broken_links(tiny_site, "/activation-functions/")
+    assert crawled == 3
+    assert len(broken) == 1, broken
+    assert broken[0].startswith("extra.html: ")
+    assert reason in broken[0]
