@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -76,6 +76,9 @@ class Activation:
     params : mapping
         Keyword arguments passed to ``fn`` and ``grad`` by ``entry(x)`` and
         ``entry.grad_at(x)``.
+    jax : str or None
+        The name in ``jax.nn`` (with its arguments where the defaults
+        differ), or None where JAX has no such function.
     minimum : tuple of float or None
         ``(x, f(x))`` at the minimum of a function that dips below its
         limit at $-\infty$ (GELU, SiLU, Mish, hard swish), computed from
@@ -107,6 +110,7 @@ class Activation:
     params: Mapping[str, object] = field(default_factory=dict)
     elementwise: bool = True
     minimum: tuple[float, float] | None = None
+    jax: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
@@ -844,8 +848,35 @@ _ENTRIES = (
     ),
 )
 
+#: The names in ``jax.nn`` (JAX has functions only, no layers).
+_JAX = {
+    "sigmoid": "jax.nn.sigmoid",
+    "tanh": "jax.nn.tanh",
+    "hardsigmoid": "jax.nn.hard_sigmoid",
+    "softsign": "jax.nn.soft_sign",
+    "logsigmoid": "jax.nn.log_sigmoid",
+    "relu": "jax.nn.relu",
+    "relu6": "jax.nn.relu6",
+    "hardtanh": "jax.nn.hard_tanh",
+    "leaky_relu": "jax.nn.leaky_relu",
+    "elu": "jax.nn.elu",
+    "selu": "jax.nn.selu",
+    "celu": "jax.nn.celu",
+    "gelu": "jax.nn.gelu(approximate=False)",
+    "gelu_tanh": "jax.nn.gelu",
+    "silu": "jax.nn.silu, jax.nn.swish",
+    "mish": "jax.nn.mish",
+    "softplus": "jax.nn.softplus",
+    "hardswish": "jax.nn.hard_silu, jax.nn.hard_swish",
+    "softmax": "jax.nn.softmax",
+    "log_softmax": "jax.nn.log_softmax",
+    "glu": "jax.nn.glu",
+}
+
 #: Every activation in the course, keyed by name, in the order of the chapters.
-ACTIVATIONS = MappingProxyType({entry.name: entry for entry in _ENTRIES})
+ACTIVATIONS = MappingProxyType(
+    {entry.name: replace(entry, jax=_JAX.get(entry.name)) for entry in _ENTRIES}
+)
 
 
 class Slope(NamedTuple):

@@ -20,6 +20,12 @@ does not understand or whose expression fails.
 ``<!-- course:properties-table -->`` (alone on a line)
     The comparison table of every catalogue entry.
 
+``<!-- course:frameworks-table KEY KEY ... -->`` (alone on a line)
+    The names of these catalogue entries in PyTorch (``F.`` is
+    ``torch.nn.functional``, ``nn.`` is ``torch.nn``), Keras (functions of
+    ``keras.activations`` without prefix, ``layers.`` for ``keras.layers``)
+    and JAX (``jax.nn``), from the catalogue.
+
 ``<!-- course:card KEY -->`` (alone on a line)
     The card of ``KEY``: formula, derivative, figure, range, properties,
     default parameters, origin, PyTorch and Keras names, framework notes,
@@ -351,6 +357,46 @@ def properties_table() -> str:
     return "\n".join(['<div class="course-table" markdown>', "", *rows, "", "</div>"])
 
 
+def _short_names(names: str | None, prefixes: dict) -> str:
+    if not names:
+        return "none"
+    cells = []
+    for name in names.split(", "):
+        for long, short in prefixes.items():
+            if name.startswith(long):
+                name = short + name[len(long) :]
+                break
+        cells.append(f"`{name}`")
+    return "<br>".join(cells)
+
+
+TORCH_PREFIXES = {"torch.nn.functional.": "F.", "torch.nn.": "nn."}
+KERAS_PREFIXES = {"keras.activations.": "", "keras.layers.": "layers."}
+JAX_PREFIXES = {"jax.nn.": ""}
+
+
+def frameworks_table(keys: list[str]) -> str:
+    """Names in PyTorch, Keras and JAX of the catalogue entries ``keys``."""
+    catalogue = _catalogue()
+    unknown = [key for key in keys if key not in catalogue]
+    if unknown:
+        raise KeyError(f"not catalogue keys: {unknown}")
+    rows = [
+        "| Function | PyTorch | Keras | JAX (`jax.nn`) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for key in keys:
+        e = catalogue[key]
+        cells = [
+            e.display_name,
+            _short_names(e.pytorch, TORCH_PREFIXES),
+            _short_names(e.keras, KERAS_PREFIXES),
+            _short_names(e.jax, JAX_PREFIXES),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def _escape(text: str) -> str:
     return re.sub(r"([*_`\\])", r"\\\1", text)
 
@@ -420,6 +466,8 @@ def _expand_one(body: str, page, line: int, whole_line: bool) -> str:
     try:
         if kind == "properties-table" and len(words) == 1 and whole_line:
             return properties_table()
+        if kind == "frameworks-table" and len(words) >= 2 and whole_line:
+            return frameworks_table(words[1:])
         if kind == "card" and len(words) == 2 and whole_line:
             return card(words[1], posixpath.dirname(page.file.src_uri))
         if kind == "value" and len(words) >= 3:
@@ -431,7 +479,8 @@ def _expand_one(body: str, page, line: int, whole_line: bool) -> str:
         page,
         line,
         f"<!-- course:{body}--> is not understood (expected a line "
-        "'<!-- course:properties-table -->' or '<!-- course:card KEY -->', or "
+        "'<!-- course:properties-table -->', '<!-- course:card KEY -->' or "
+        "'<!-- course:frameworks-table KEY ... -->', or "
         "'<!-- course:value EXPR FMT -->')",
     )
 

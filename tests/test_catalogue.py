@@ -222,3 +222,9 @@ def test_hardswish_slope_approaches_its_supremum():
     slope = catalogue.max_slope("hardswish")
     assert slope.x == pytest.approx(3.0, abs=1e-6)
     assert slope.value == pytest.approx(1.5, abs=1e-7)
+
+
+@pytest.mark.parametrize("entry", ACTIVATIONS.values(), ids=list(ACTIVATIONS))
+def test_jax_names_are_in_jax_nn(entry):
+    for name in entry.jax.split(", ") if entry.jax else []:
+        assert name.startswith("jax.nn."), f"{entry.name}: {name!r}"
