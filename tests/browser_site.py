@@ -4,9 +4,8 @@
 ``mkdocs build --strict``; ``SiteServer`` serves it on 127.0.0.1 under the
 path of ``site_url`` in mkdocs.yml (``/activation-functions/``), as GitHub
 Pages serves a project, and answers 404 everywhere else. ``chromium`` and
-``npm_module`` find the browser and the npm packages the tests use;
-``require`` skips a test that lacks one of them, except under CI
-(``CI=true``), where it fails instead.
+``npm_module`` find the browser and the npm packages the tests use
+(``optional.require`` skips a test that lacks one, except under CI).
 """
 
 from __future__ import annotations
@@ -64,19 +63,6 @@ CHROMIUM_INSTALL = (
     "install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`) or "
     "point CHROMIUM_PATH at a Chromium or Chrome binary"
 )
-
-
-def under_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
-def require(ok: object, reason: str) -> None:
-    """Skip the test unless ``ok``; under CI a missing tool fails it instead."""
-    if ok:
-        return
-    if under_ci():
-        pytest.fail(f"CI=true, and {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 def chromium() -> str | None:

@@ -28,8 +28,8 @@ from browser_site import (
     html_pages,
     missing_npm,
     npm_module,
-    require,
 )
+from optional import require
 
 try:
     from playwright.sync_api import sync_playwright

@@ -6,7 +6,6 @@ so a 2 % tolerance fails only for a wrong formula.
 """
 
 import math
-import os
 
 import numpy as np
 import pytest
@@ -15,16 +14,6 @@ from course_code import initializers as init
 
 FAN_IN, FAN_OUT = 400, 300
 RTOL = 0.02
-
-
-@pytest.fixture(scope="module")
-def torch():
-    """PyTorch; skipped without it, except under CI where it is required."""
-    if os.environ.get("CI"):
-        import torch  # under CI a missing PyTorch must fail, not skip
-
-        return torch
-    return pytest.importorskip("torch", reason="needs PyTorch: pip install torch")
 
 
 # (function, keyword arguments, expected standard deviation, uniform bound)

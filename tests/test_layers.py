@@ -9,8 +9,6 @@ missing PyTorch is a failure.
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 from scipy import signal
@@ -18,19 +16,6 @@ from scipy import signal
 from course_code import layers
 from course_code.activations import relu, sigmoid, tanh
 from course_code.layers import SOBEL_X, conv2d, gru_cell, lstm_cell, lstm_gates
-
-
-@pytest.fixture(scope="module")
-def torch():
-    """PyTorch; skipped without it, except under CI where it is required."""
-    if os.environ.get("CI"):
-        import torch  # under CI a missing PyTorch must fail, not skip
-
-        return torch
-    return pytest.importorskip(
-        "torch", reason="the PyTorch cross-check needs PyTorch: pip install torch"
-    )
-
 
 # ---------------------------------------------------------------------------
 # conv2d

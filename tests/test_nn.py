@@ -2,8 +2,6 @@
 differences for every elementwise activation of the catalogue, the functional
 forms, the optimisers against ``torch.optim``, and training."""
 
-import os
-
 import numpy as np
 import pytest
 
@@ -16,16 +14,6 @@ ELEMENTWISE = [key for key, entry in ACTIVATIONS.items() if entry.elementwise]
 #: Every kink of every piecewise function of the catalogue (at default
 #: parameters): a finite difference across one would be meaningless.
 KINKS = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0, 6.0])
-
-
-@pytest.fixture(scope="module")
-def torch():
-    """PyTorch; skipped without it, except under CI where it is required."""
-    if os.environ.get("CI"):
-        import torch  # under CI a missing PyTorch must fail, not skip
-
-        return torch
-    return pytest.importorskip("torch", reason="needs PyTorch: pip install torch")
 
 
 def _batch(seed, n=8, features=3, scale=3.0):

@@ -23,29 +23,16 @@ from __future__ import annotations
 
 import inspect
 import math
-import os
 from dataclasses import dataclass
 
 import mpmath_reference as ref
 import numpy as np
 import pytest
+from optional import TORCH_INSTALL, import_optional
 
 from course_code import activations
 
-
-def _import_torch():
-    """Import PyTorch; skip without it, except under CI where it is required."""
-    if os.environ.get("CI"):
-        import torch  # under CI a missing PyTorch must fail, not skip
-
-        return torch
-    return pytest.importorskip(
-        "torch",
-        reason="the PyTorch cross-check needs PyTorch: pip install torch==2.13.0",
-    )
-
-
-torch = _import_torch()
+torch = import_optional("torch", TORCH_INSTALL)
 pytestmark = pytest.mark.torch
 
 INF = math.inf

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_site import NPM_INSTALL, ROOT, missing_npm, npm_module, require
+from browser_site import NPM_INSTALL, ROOT, missing_npm, npm_module
+from optional import require
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 CI = WORKFLOWS / "ci.yml"
