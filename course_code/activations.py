@@ -35,7 +35,13 @@ import numpy as np
 from scipy import special
 
 from course_code import _chebyshev
-from course_code._inputs import as_float_array, normalize_axis, real_scalar
+from course_code._inputs import (
+    as_float_array,
+    as_generator,
+    normalize_axis,
+    positive_int,
+    real_scalar,
+)
 
 __all__ = [
     "ACTIVATIONS",
@@ -792,9 +798,7 @@ def _rrelu_slopes(x, lower, upper, training, rng):
         raise ValueError(f"lower must be <= upper, got lower={lower}, upper={upper}")
     if not training:
         return (lower + upper) / 2
-    rng = np.random.default_rng(rng)
-    shape = np.shape(x)
-    return rng.uniform(lower, upper, size=shape)
+    return as_generator(rng).uniform(lower, upper, size=np.shape(x))
 
 
 def rrelu(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, rng=None):
@@ -1956,13 +1960,12 @@ def maxout(x, pieces=2, axis=-1):
     """
     x = as_float_array(x)
     axis = normalize_axis(axis, x.ndim)
-    if isinstance(pieces, bool) or not isinstance(pieces, (int, np.integer)):
-        raise TypeError(f"pieces must be a positive int, got {pieces!r}")
+    pieces = positive_int(pieces, "pieces")
     n = x.shape[axis]
-    if pieces < 1 or n % pieces:
+    if n % pieces:
         raise ValueError(
-            f"pieces must be a positive int that divides the size {n} of x "
-            f"along axis={axis}, got pieces={pieces}"
+            f"pieces must divide the size {n} of x along axis={axis}, "
+            f"got pieces={pieces}"
         )
     grouped = np.moveaxis(x, axis, -1).reshape(
         *x.shape[:axis], *x.shape[axis + 1 :], n // pieces, pieces

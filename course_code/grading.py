@@ -904,6 +904,11 @@ class forbidden:
 EXTREMES = (-1e4, -1000.0, -750.0, -100.0, -0.0, 0.0, 100.0, 750.0, 1000.0, 1e4)
 
 
+def _check_cases(fn, reference, cases, params):
+    for x, why in cases:
+        check(fn, x, expected=reference(x, **params), why=why, **params)
+
+
 def check_extremes(fn, reference, **params):
     """Huge inputs without a warning, the limits at ±inf, and NaN kept.
 
@@ -916,31 +921,18 @@ def check_extremes(fn, reference, **params):
     **params
         Keyword arguments passed to both.
     """
-    for dtype in (np.float64, np.float32):
-        x = np.array(EXTREMES, dtype=dtype)
-        check(
-            fn,
-            x,
-            expected=reference(x, **params),
-            **params,
-            why=f"huge {np.dtype(dtype).name} inputs: no overflow, no warning",
+    cases = [
+        (
+            np.array(EXTREMES, dtype=dtype),
+            f"huge {np.dtype(dtype).name} inputs: no overflow, no warning",
         )
-    x = np.array([-np.inf, np.inf])
-    check(
-        fn,
-        x,
-        expected=reference(x, **params),
-        **params,
-        why="at ±inf the result is the limit of the function",
-    )
-    x = np.array([np.nan, 1.0])
-    check(
-        fn,
-        x,
-        expected=reference(x, **params),
-        **params,
-        why="NaN in gives NaN out, and the other entries are unaffected",
-    )
+        for dtype in (np.float64, np.float32)
+    ]
+    cases += [
+        (np.array([-np.inf, np.inf]), "at ±inf the result is the limit"),
+        (np.array([np.nan, 1.0]), "NaN in gives NaN out, the rest is unaffected"),
+    ]
+    _check_cases(fn, reference, cases, params)
 
 
 def check_dtypes_and_shapes(fn, reference, **params):
@@ -956,22 +948,18 @@ def check_dtypes_and_shapes(fn, reference, **params):
         Keyword arguments passed to both.
     """
     base = np.random.default_rng(0).uniform(-4.0, 4.0, size=(3, 4))
-    for dtype in (np.float16, np.float32, np.float64):
-        x = base.astype(dtype)
-        check(
-            fn,
-            x,
-            expected=reference(x, **params),
-            **params,
-            why=f"a {np.dtype(dtype).name} input gives a result of the same "
-            "dtype and shape",
-        )
     cases = [
+        (
+            base.astype(dtype),
+            f"a {np.dtype(dtype).name} input keeps its dtype and shape",
+        )
+        for dtype in (np.float16, np.float32, np.float64)
+    ]
+    cases += [
         (np.float32(1.5), "a NumPy scalar gives a 0-d result of its dtype"),
         ([-2, 0, 3], "a list of ints gives float64"),
         (np.arange(-3, 3).reshape(2, 3), "an int array gives float64"),
         (np.zeros((0, 3)), "an empty array gives an empty array"),
         (base.reshape(2, 3, 2), "any number of dimensions"),
     ]
-    for x, why in cases:
-        check(fn, x, expected=reference(x, **params), why=why, **params)
+    _check_cases(fn, reference, cases, params)

@@ -22,14 +22,12 @@ Examples
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 
-from course_code._inputs import real_scalar
+from course_code._inputs import as_generator, positive_int, real_scalar
 
 __all__ = [
-    "as_generator",
     "calculate_gain",
     "gain_name",
     "he_normal",
@@ -44,79 +42,6 @@ __all__ = [
     "xavier_uniform",
     "zeros",
 ]
-
-
-# ---------------------------------------------------------------------------
-# Checking arguments, shared by the initialisers, the datasets and nn.
-# ---------------------------------------------------------------------------
-
-
-def as_generator(rng, name="rng"):
-    """Return a NumPy ``Generator`` for ``rng``: a Generator, an int seed or None.
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator, int or None
-        A generator is used as it is (and advanced); a seed makes a fresh,
-        reproducible one; None makes one seeded from the operating system.
-    name : str, optional
-        The argument's name, used in error messages.
-
-    Returns
-    -------
-    numpy.random.Generator
-
-    Examples
-    --------
-    >>> as_generator(0).random() == as_generator(0).random()
-    True
-    >>> as_generator("0")
-    Traceback (most recent call last):
-    ...
-    TypeError: rng must be a numpy.random.Generator, an int seed or None, got str
-    """
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if rng is None or (
-        isinstance(rng, numbers.Integral) and not isinstance(rng, (bool, np.bool_))
-    ):
-        if rng is not None and rng < 0:
-            raise ValueError(f"{name} must be a non-negative seed, got {rng}")
-        return np.random.default_rng(rng)
-    raise TypeError(
-        f"{name} must be a numpy.random.Generator, an int seed or None, "
-        f"got {type(rng).__name__}"
-    )
-
-
-def positive_int(value, name):
-    """Return ``value`` as an ``int`` >= 1, or raise an error naming ``name``.
-
-    Parameters
-    ----------
-    value : int
-        The number to check (a size, a count, a number of epochs).
-    name : str
-        The argument's name, used in error messages.
-
-    Returns
-    -------
-    int
-
-    Examples
-    --------
-    >>> positive_int(3, "fan_in")
-    3
-    >>> positive_int(0, "fan_in")
-    Traceback (most recent call last):
-    ...
-    ValueError: fan_in must be a positive integer, got 0
-    """
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
-    if value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value}")
-    return int(value)
 
 
 def _float_dtype(dtype):

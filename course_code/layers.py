@@ -32,14 +32,11 @@ One LSTM step for a batch of 5 inputs with 3 features and 2 hidden units:
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from course_code._inputs import as_float_array
+from course_code._inputs import as_float_array, positive_int
 from course_code.activations import sigmoid, tanh
-from course_code.initializers import positive_int
 
 __all__ = ["SOBEL_X", "conv2d", "gru_cell", "lstm_cell", "lstm_gates"]
 
@@ -51,14 +48,6 @@ SOBEL_X = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
 # ---------------------------------------------------------------------------
 # Convolution.
 # ---------------------------------------------------------------------------
-
-
-def _non_negative_int(value, name):
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"{name} must be >= 0, got {value}")
-    return int(value)
 
 
 def _as_channels(image, kernel):
@@ -152,7 +141,7 @@ def conv2d(image, kernel, *, stride=1, padding=0):
     image = as_float_array(image, "image")
     kernel = as_float_array(kernel, "kernel")
     stride = positive_int(stride, "stride")
-    padding = _non_negative_int(padding, "padding")
+    padding = positive_int(padding, "padding", minimum=0)
     x, k = _as_channels(image, kernel)
     x = np.pad(x, ((0, 0), (padding, padding), (padding, padding)))
     kh, kw = k.shape[-2:]

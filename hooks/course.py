@@ -147,6 +147,7 @@ def max_slope(key: str):
     return steepest(key)
 
 
+@cache
 def _namespace() -> dict:
     import course_code
 
@@ -166,7 +167,8 @@ def _namespace() -> dict:
 
 def evaluate(expr: str):
     """Evaluate a placeholder's expression with cc, np, A and max_slope."""
-    return eval(expr, _namespace())  # the site's own sources, not input
+    # A copy: eval adds __builtins__, and a page must not change the next's.
+    return eval(expr, dict(_namespace()))  # the site's own sources, not input
 
 
 # --- figures ------------------------------------------------------------------

@@ -145,8 +145,8 @@ def test_every_entry_has_its_documentation(entry):
         assert entry.derivative, f"{entry.name}: no LaTeX derivative"
 
 
-def _exact_minimum(name):
-    """(x, f(x)) at the minimum, from the root of f' in mpmath."""
+def _in_mpmath(name):
+    """The function ``name`` written in mpmath, at 30 digits."""
     mp.mp.dps = 30
     c, a = mp.sqrt(2 / mp.pi), mp.mpf(0.044715)
     functions = {
@@ -156,7 +156,12 @@ def _exact_minimum(name):
         "mish": lambda x: x * mp.tanh(mp.log1p(mp.exp(x))),
         "hardswish": lambda x: x * (x + 3) / 6,  # its piece around the minimum
     }
-    f = functions[name]
+    return functions[name]
+
+
+def _exact_minimum(name):
+    """(x, f(x)) at the minimum, from the root of f' in mpmath."""
+    f = _in_mpmath(name)
     x = mp.findroot(lambda t: mp.diff(f, t), -1.0)
     return float(x), float(f(x))
 
@@ -174,15 +179,7 @@ def test_minimum_matches_mpmath(name):
 
 def _exact_steepest(name):
     """(x, f'(x)) at the root of f'' near the peak, in mpmath."""
-    mp.mp.dps = 30
-    c, a = mp.sqrt(2 / mp.pi), mp.mpf(0.044715)
-    functions = {
-        "gelu": lambda x: x * mp.ncdf(x),
-        "gelu_tanh": lambda x: x / 2 * (1 + mp.tanh(c * (x + a * x**3))),
-        "silu": lambda x: x / (1 + mp.exp(-x)),
-        "mish": lambda x: x * mp.tanh(mp.log1p(mp.exp(x))),
-    }
-    f = functions[name]
+    f = _in_mpmath(name)
     x = mp.findroot(lambda t: mp.diff(f, t, 2), 1.5)
     return float(x), float(mp.diff(f, x))
 
