@@ -870,12 +870,6 @@ def _expm1_branch(x, alpha, x_scale=1.0):
     return alpha * np.expm1(_neg(x) / x_scale)
 
 
-def _exp_branch(x, right, alpha):
-    # ``right`` for x > 0 and alpha * e^{x} for x <= 0, exactly: the step is
-    # 0 or 1, so one of the two products is an exact 0 and the other exact.
-    return _select(_indicator(x > 0, x), right, alpha * np.exp(_neg(x)))
-
-
 def elu(x, alpha=1.0):
     r"""Exponential linear unit, $x$ for $x > 0$, $\alpha(e^{x} - 1)$ otherwise.
 
@@ -908,6 +902,12 @@ def elu(x, alpha=1.0):
 
 
 # --8<-- [end:elu]
+
+
+def _exp_branch(x, right, alpha):
+    # ``right`` for x > 0 and alpha * e^{x} for x <= 0, exactly: the step is
+    # 0 or 1, so one of the two products is an exact 0 and the other exact.
+    return _select(_indicator(x > 0, x), right, alpha * np.exp(_neg(x)))
 
 
 def elu_grad(x, alpha=1.0):

@@ -506,7 +506,7 @@ def pytest_terminal_summary(terminalreporter, config):
 
 def feedback(state):
     """For each exercise not solved, the first failed check and its message."""
-    lines = [""]
+    lines = []
     for e in state.exercises:
         if e.id not in state.first_failure or _solved(state, e):
             continue
