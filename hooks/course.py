@@ -56,17 +56,15 @@ Figures are SVG, dark lines on a transparent background; in the dark palette
 They are cached in ``.cache/course/figures/<hash>/`` (``$COURSE_CACHE_DIR``
 moves ``.cache/course``), keyed by the source of ``course_code`` and of this
 file, so a warm build draws nothing; they are added to the build as generated
-files and never committed. The hook also publishes MathJax (from the
-``django-static-mathjax`` package, see ``mkdocs.yml``) and keys
-mkdocs-jupyter's notebook cache by the same hash, so that a change to
-``course_code`` executes the notebooks again.
+files and never committed. The hook also keys mkdocs-jupyter's notebook
+cache by the same hash, so that a change to ``course_code`` executes the
+notebooks again. Math is typeset by the other hook, ``hooks/typeset.py``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
-import importlib.resources
 import io
 import logging
 import math
@@ -90,7 +88,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # times a cold build in a fresh directory without emptying this one).
 CACHE = Path(os.environ.get("COURSE_CACHE_DIR") or ROOT / ".cache" / "course")
 FIGURES = "figures"
-MATHJAX = "assets/mathjax"
 
 PLACEHOLDER = re.compile(r"<!--\s*course:(?P<body>.*?)-->", re.DOTALL)
 ANSWER = re.compile(r"<!--\s*answer:(?P<expr>.*?)-->", re.DOTALL)
@@ -569,32 +566,96 @@ def check_answers(markdown: str, page, first_line: int = 1) -> str:
     return checked
 
 
-# --- MathJax ------------------------------------------------------------------
+# --- notebooks ----------------------------------------------------------------
 
 
-def _mathjax_files(config) -> list[File]:
-    """MathJax's CHTML component, its TeX extensions and fonts, as site files."""
-    es5 = Path(str(importlib.resources.files("mathjax") / "static" / "mathjax" / "es5"))
-    wanted = [es5 / "tex-chtml.js"]
-    wanted += sorted((es5 / "input" / "tex" / "extensions").rglob("*.js"))
-    wanted += sorted((es5 / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
-    return [
-        File.generated(
-            config,
-            f"{MATHJAX}/{path.relative_to(es5).as_posix()}",
-            abs_src_path=str(path),
-        )
-        for path in wanted
-    ]
-
-
-# nbconvert's template loads MathJax 2 and Mermaid from CDNs; the site has
-# its own MathJax and no Mermaid diagram, so both blocks are dropped.
+# nbconvert's template loads MathJax 2 and Mermaid from CDNs; the site
+# typesets math at build time and has no Mermaid diagram, so both blocks are
+# dropped.
 NOTEBOOK_CDN_BLOCKS = re.compile(
     r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->"
     r"|<script type=\"module\">.*?<!-- End of mermaid configuration -->",
     re.DOTALL,
 )
+
+
+# nbconvert's lab template inlines JupyterLab's whole stylesheet, 600 KB, on
+# every notebook page: the first paint waited for it (Lighthouse, mobile:
+# 2.7 s). A static notebook uses a small part of it, so each page keeps only
+# the rules whose classes it has, once each: about 50 KB. Selectors inside
+# :not(), :is(), :where() and :has() do not count, and rules under
+# ".jupyter-wrapper :root" (icons as data URIs) can never match. Material's
+# classes ("md-...") count as present: its script adds some at run time
+# (a table's "md-typeset__scrollwrap", which nbconvert's styles reset).
+STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
+CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
+CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][-\w]*)")
+CSS_FUNCTIONAL = re.compile(r":(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)")
+NEVER_MATCHES = re.compile(r"\s:root\b")
+
+
+def _needed(selector: str, used: set[str]) -> bool:
+    if NEVER_MATCHES.search(selector):
+        return False
+    classes = CSS_CLASS.findall(CSS_FUNCTIONAL.sub("", selector))
+    return all(c in used or c.startswith("md-") for c in classes)
+
+
+def _selectors(prelude) -> list[str]:
+    """A selector list's selectors (commas inside :is(...) do not split)."""
+    import tinycss2
+
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    selectors.append(current)
+    return [tinycss2.serialize(tokens).strip() for tokens in selectors]
+
+
+def _prune_rules(rules, used: set[str], seen: set[str]) -> list[str]:
+    import tinycss2
+
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            wanted = [s for s in _selectors(rule.prelude) if _needed(s, used)]
+            text = ",".join(wanted) + "{" + tinycss2.serialize(rule.content) + "}"
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports"):
+            inner = tinycss2.parse_rule_list(
+                rule.content or [], skip_comments=True, skip_whitespace=True
+            )
+            body = "".join(_prune_rules(inner, used, seen))
+            wanted = [body] if body else []
+            prelude = tinycss2.serialize(rule.prelude)
+            text = f"@{rule.at_keyword}{prelude}{{{body}}}"
+        elif rule.type == "at-rule":
+            wanted, text = [True], tinycss2.serialize([rule])
+        else:
+            continue
+        if wanted and text not in seen:
+            seen.add(text)
+            kept.append(text)
+    return kept
+
+
+def prune_notebook_styles(page_html: str) -> str:
+    """Keep, in a notebook page's inline styles, only the rules it can use."""
+    import tinycss2
+
+    used = {name for m in CLASS_ATTRIBUTE.finditer(page_html) for name in m[1].split()}
+    seen: set[str] = set()
+
+    def prune(match: re.Match) -> str:
+        rules = tinycss2.parse_stylesheet(
+            match[2], skip_comments=True, skip_whitespace=True
+        )
+        return match[1] + "".join(_prune_rules(rules, used, seen)) + match[3]
+
+    return STYLE.sub(prune, page_html)
 
 
 # --- MkDocs events --------------------------------------------------------------
@@ -621,8 +682,6 @@ def on_files(files, config):
         files.append(
             File.generated(config, f"{FIGURES}/{key}.svg", abs_src_path=str(path))
         )
-    for file in _mathjax_files(config):
-        files.append(file)
     return files
 
 
@@ -636,7 +695,91 @@ def on_page_markdown(markdown, page, config, files):
     return check_answers(markdown, page, first_line)
 
 
+# A figure carries its size, so the text below it does not move when it
+# arrives, and figures after the first are fetched only when they come near
+# the screen: the catalogue alone has 30, which on a slow connection delayed
+# the first paint. Images already in the page (a notebook's data: URIs) are
+# left alone.
+IMG = re.compile(r"<img\b[^>]*>")
+FIGURE_SRC = re.compile(r'\ssrc="(?:[^"]*/)?' + FIGURES + r'/(?P<key>[\w-]+)\.svg"')
+SVG_SIZE = re.compile(
+    r'<svg\b[^>]*?\swidth="(?P<w>[\d.]+)pt"[^>]*?\sheight="(?P<h>[\d.]+)pt"'
+)
+
+
+@cache
+def _figure_size(key: str) -> tuple[int, int] | None:
+    """A drawn figure's size in CSS pixels (matplotlib writes points)."""
+    path = figure_dir() / f"{key}.svg"
+    match = (
+        SVG_SIZE.search(path.read_text(encoding="utf-8")[:2000])
+        if path.is_file()
+        else None
+    )
+    if match is None:
+        return None
+    return round(float(match["w"]) * 4 / 3), round(float(match["h"]) * 4 / 3)
+
+
+def size_and_defer_figures(html: str) -> str:
+    first = True
+
+    def amend(match: re.Match) -> str:
+        nonlocal first
+        tag = match[0]
+        figure = FIGURE_SRC.search(tag)
+        if figure is None:
+            return tag
+        extra = ""
+        size = _figure_size(figure["key"])
+        if size and " width=" not in tag:
+            extra += f' width="{size[0]}" height="{size[1]}"'
+        if not first and " loading=" not in tag:
+            extra += ' loading="lazy"'
+        first = False
+        return "<img" + extra + tag[len("<img") :]
+
+    return IMG.sub(amend, html)
+
+
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
         html = NOTEBOOK_CDN_BLOCKS.sub("", html)
-    return html
+    return size_and_defer_figures(html)
+
+
+# nbconvert embeds a notebook's plots in the page as base64 PNGs, a quarter
+# of a megabyte on a notebook page that the first paint waited for. Each is
+# published as a file beside the page instead (named by its content), with
+# its size, and fetched when it comes near the screen.
+DATA_PNG = re.compile(r'(<img\b[^>]*?\s)src="data:image/png;base64,(?P<data>[^"]+)"')
+
+
+def publish_notebook_images(page_html: str, page_dir: Path) -> str:
+    import base64
+
+    count = 0
+
+    def publish(match: re.Match) -> str:
+        nonlocal count
+        png = base64.b64decode(match["data"])
+        name = hashlib.sha256(png).hexdigest()[:16] + ".png"
+        page_dir.mkdir(parents=True, exist_ok=True)
+        (page_dir / name).write_bytes(png)
+        width = int.from_bytes(png[16:20], "big")
+        height = int.from_bytes(png[20:24], "big")
+        extra = f'width="{width}" height="{height}" '
+        if count:
+            extra += 'loading="lazy" '
+        count += 1
+        return f'{match[1]}{extra}src="{name}"'
+
+    return DATA_PNG.sub(publish, page_html)
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri.endswith(".ipynb"):
+        output = prune_notebook_styles(output)
+        page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent
+        output = publish_notebook_images(output, page_dir)
+    return output

@@ -175,13 +175,14 @@ def open_page(page, server, path: str, *, idle: bool = False) -> None:
 
 
 def settle(page) -> None:
-    page.wait_for_function("() => window.MathJax && MathJax.startup.promise")
-    page.evaluate(TYPESET_AND_IMAGES)
+    page.evaluate(IMAGES)
 
 
-#: Waits for MathJax's pending typesetting and for every image to load or fail.
-TYPESET_AND_IMAGES = """async () => {
-  await MathJax.startup.promise;
+#: Waits for every image to load or fail; lazy images are fetched at once.
+IMAGES = """async () => {
+  document.querySelectorAll('img[loading="lazy"]').forEach((img) => {
+    img.loading = "eager";
+  });
   await Promise.all([...document.images].map((img) => img.complete ? null :
     new Promise((done) => { img.onload = img.onerror = done; })));
 }"""
@@ -383,8 +384,8 @@ def test_quiz_feedback_survives_reload_and_instant_navigation_and_resets(
 def tab_into(page, selector: str, limit: int = 600) -> None:
     """Press Tab until the focus is in ``selector``.
 
-    Every typeset formula is a tab stop (MathJax makes it focusable for its
-    menu), so a chapter has a few hundred of them before its quizzes.
+    A chapter has many links (to the glossary, to other chapters) before its
+    quizzes.
     """
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -549,7 +550,20 @@ def test_search_finds_relu_offline(context, page, server):
 BLOCKING = ("serious", "critical")
 
 
+#: Renders the blocks that course.css leaves unrendered until they come near
+#: the screen (content-visibility: auto), as scrolling to each would, and
+#: lets fixes.js see them: axe-core then checks every block as the reader
+#: sees it, instead of measuring blocks that are not laid out.
+RENDER_ALL = """() => {
+  const style = document.createElement("style");
+  style.textContent = ".md-typeset > * { content-visibility: visible !important; }";
+  document.head.append(style);
+  focusScrollables(document);
+}"""
+
+
 def axe_violations(page) -> list[str]:
+    page.evaluate(RENDER_ALL)
     page.add_script_tag(content=axe_source())
     results = page.evaluate(
         "async () => await axe.run(document, { resultTypes: ['violations'] })"
@@ -591,3 +605,41 @@ def test_axe_finds_no_serious_violation_in_an_answered_quiz(
     blank.locator(".quiz-blank-input").first.fill("a wrong answer")
     blank.locator("button[type='submit']").click()
     assert axe_violations(page) == []
+
+
+#: The widest display formula that course.css leaves unrendered at first.
+WIDEST_FAR_FORMULA = """() => {
+  const far = [...document.querySelectorAll(".md-typeset > div.arithmatex")]
+    .filter((el) => getComputedStyle(el).contentVisibility === "auto"
+      && !el.firstElementChild.checkVisibility({ contentVisibilityAuto: true }));
+  const width = (el) => parseFloat(el.querySelector("svg").getAttribute("width"));
+  far.sort((a, b) => width(b) - width(a));
+  if (!far.length) return null;
+  far[0].id = far[0].id || "widest-far-formula";
+  return far[0].id;
+}"""
+
+
+def test_a_wide_formula_far_down_becomes_focusable_when_it_is_shown(context, server):
+    # On a phone, a long formula scrolls sideways and must take the focus
+    # (fixes.js). Far down a long page it is not rendered at load, so it is
+    # measured only when the reader scrolls to it.
+    phone = context.new_page()
+    phone.set_viewport_size({"width": 360, "height": 740})
+    open_page(phone, server, "chapters/loss/")
+    formula = phone.evaluate(WIDEST_FAR_FORMULA)
+    assert formula, "no unrendered display formula on the page"
+    target = phone.locator(f"#{formula}")
+    assert target.get_attribute("tabindex") is None
+    target.scroll_into_view_if_needed()
+    phone.wait_for_function(
+        "(id) => document.getElementById(id).getAttribute('tabindex') === '0'",
+        arg=formula,
+        timeout=5000,
+    )
+    assert phone.evaluate(
+        "(id) => { const el = document.getElementById(id);"
+        " return el.scrollWidth > el.clientWidth; }",
+        formula,
+    )
+    phone.close()

@@ -7,7 +7,6 @@ reference solutions (which must pass every test), and the wrong answers of
 fails with anything but the grader's own message is a bug in the grader.
 """
 
-import importlib.util
 import inspect
 import types
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from exercise_mutants import MUTANTS
 from exercise_solutions import SOLUTIONS
+from modules import load_file
 
 from course_code import grading
 
@@ -26,9 +26,7 @@ Failed = pytest.fail.Exception
 def grader_tests(exercise):
     """The test functions of an exercise's grader, by name."""
     (path,) = exercise.folder.glob("test_*.py")
-    spec = importlib.util.spec_from_file_location(f"_grader_{exercise.id}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_file(f"_grader_{exercise.id}", path)
     return {
         name: fn
         for name, fn in vars(module).items()

@@ -12,7 +12,6 @@ the digits the blank shows must equal the blank.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from mkdocs_quiz.parsing import (
     mask_code_blocks,
 )
 from mkdocs_quiz.plugin import MkDocsQuizPlugin
+from modules import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -32,16 +32,7 @@ MIN_QUIZZES = 6
 ANSWER = re.compile(r"<!--\s*answer:(.*?)-->", re.DOTALL)
 
 
-def _load_hook():
-    spec = importlib.util.spec_from_file_location(
-        "course_hook", ROOT / "hooks/course.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOK = _load_hook()
+HOOK = load_file("course_hook", ROOT / "hooks" / "course.py")
 
 
 def quiz_pages() -> list[Path]:

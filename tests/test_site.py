@@ -6,7 +6,7 @@ other sites (``<a href>``, ``<link rel="canonical">``) are fine: following them
 is the reader's choice.
 
 The site is built once per test session (the ``site`` fixture); the other
-checks read the built files: snippets, figures, quizzes, MathJax, the cache.
+checks read the built files: snippets, figures, quizzes, math, the cache.
 """
 
 from __future__ import annotations
@@ -203,14 +203,56 @@ def test_stylesheets_and_scripts_load_nothing_from_another_origin(site):
     assert not offenders, f"files that load from another origin: {offenders}"
 
 
-def test_math_is_typeset_by_the_site_own_mathjax(site):
-    mathjax = site / "assets" / "mathjax"
-    assert (mathjax / "tex-chtml.js").is_file()
-    fonts = list((mathjax / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
-    assert len(fonts) > 10, "MathJax's fonts were not published"
-    catalogue = (site / "chapters" / "catalogue" / "index.html").read_text("utf-8")
-    assert 'class="arithmatex"' in catalogue
-    assert "assets/mathjax/tex-chtml.js" in catalogue
+def test_math_is_typeset_at_build_time_with_no_script_or_font(site):
+    """Every formula is SVG in the page: no TeX is left, no math script loads."""
+    assert not (site / "assets" / "mathjax").exists()
+    pages = {p: p.read_text("utf-8") for p in sorted(site.rglob("index.html"))}
+    formulas = 0
+    for path, text in pages.items():
+        where = path.relative_to(site)
+        assert "mathjax" not in " ".join(re.findall(r"<script[^>]*>", text)).lower()
+        for _tag, body in re.findall(
+            r'<(span|div) class="arithmatex">(.*?)</\1>', text, re.DOTALL
+        ):
+            assert body.startswith('<mjx-container class="MathJax" jax="SVG"'), (
+                f"{where}: untypeset formula {body[:80]!r}"
+            )
+            formulas += 1
+        if "<mjx-container" in text:
+            # Each page holds the glyphs its formulas use, once.
+            used = set(re.findall(r'xlink:href="#(MJX-[^"]+)"', text))
+            defined = set(re.findall(r'<path id="(MJX-[^"]+)"', text))
+            assert used <= defined, (
+                f"{where}: glyphs used, not defined: {used - defined}"
+            )
+            assert text.count('id="MJX-SVG-global-cache"') == 1, where
+            # Screen readers get MathML; the drawing is hidden from them.
+            assert text.count("<mjx-assistive-mml") == text.count("<mjx-container"), (
+                where
+            )
+    assert formulas > 1000, f"only {formulas} formulas typeset"
+    css = (site / "assets" / "stylesheets" / "mathjax.css").read_text("utf-8")
+    assert 'mjx-container[jax="SVG"]' in css
+    assert "mjx-assistive-mml" in css
+    selu = pages[site / "notebooks" / "selu" / "index.html"]
+    assert "$$" not in re.sub(
+        r"<(script|style|pre)\b.*?</\1>", "", selu, flags=re.DOTALL
+    )
+
+
+def test_notebook_pages_keep_only_the_styles_they_use(site):
+    for path in sorted((site / "notebooks").glob("*/index.html")):
+        text = path.read_text("utf-8")
+        styles = sum(
+            len(s) for s in re.findall(r"<style[^>]*>(.*?)</style>", text, re.DOTALL)
+        )
+        assert styles < 100_000, (
+            f"{path.relative_to(site)}: {styles} bytes of inline CSS"
+        )
+        assert ".jupyter-wrapper .jp-OutputArea-output" in text
+        assert "data:image/png" not in text, "plots are published as files"
+        for src in re.findall(r'<img\b[^>]*\ssrc="([^"]+\.png)"', text):
+            assert (path.parent / src).is_file(), src
 
 
 # --- code from the code ----------------------------------------------------------
