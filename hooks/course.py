@@ -642,17 +642,23 @@ def _prune_rules(rules, used: set[str], seen: set[str]) -> list[str]:
     return kept
 
 
-def prune_notebook_styles(page_html: str) -> str:
-    """Keep, in a notebook page's inline styles, only the rules it can use."""
+@cache
+def _parse_stylesheet(css: str) -> tuple:
+    """The rules of ``css``; every notebook page has the same styles."""
     import tinycss2
 
+    return tuple(
+        tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    )
+
+
+def prune_notebook_styles(page_html: str) -> str:
+    """Keep, in a notebook page's inline styles, only the rules it can use."""
     used = {name for m in CLASS_ATTRIBUTE.finditer(page_html) for name in m[1].split()}
     seen: set[str] = set()
 
     def prune(match: re.Match) -> str:
-        rules = tinycss2.parse_stylesheet(
-            match[2], skip_comments=True, skip_whitespace=True
-        )
+        rules = _parse_stylesheet(match[2])
         return match[1] + "".join(_prune_rules(rules, used, seen)) + match[3]
 
     return STYLE.sub(prune, page_html)

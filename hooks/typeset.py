@@ -24,17 +24,28 @@ get MathML (MathJax's assistive MathML, visually hidden); the SVG is
 A TeX error fails the build, naming the page and the formula, where the
 browser would have shown it in red to the reader.
 
+Typeset pages are cached in ``.cache/course/math/<hash>/`` (``$COURSE_CACHE_DIR``
+moves ``.cache/course``), keyed by the page before typesetting; the hash is
+of this file and MathJax's version. A warm build typesets nothing, and each
+build deletes the entries it did not use.
+
 MathJax's own stylesheet for this output is published as
 ``assets/stylesheets/mathjax.css`` and added to ``extra_css``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import importlib.metadata
 import importlib.resources
 import logging
+import os
 import re
+import shutil
+import time
 from functools import cache
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -42,6 +53,11 @@ from mkdocs.structure.files import File
 log = logging.getLogger("mkdocs.hooks.typeset")
 
 STYLESHEET = "assets/stylesheets/mathjax.css"
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("COURSE_CACHE_DIR") or ROOT / ".cache" / "course") / "math"
+#: Entries of another hash this old (seconds) are deleted; younger ones may
+#: belong to a build running at the same moment.
+STALE_AFTER = 3600
 
 # MathJax's components, loaded in this order instead of by its loader (which
 # needs a browser or Node's require).
@@ -309,12 +325,60 @@ def typeset_page(page_html: str, where: str, notebook: bool = False) -> str:
     return page_html.replace(ARTICLE, ARTICLE + glyphs, 1)
 
 
+# --- the cache -------------------------------------------------------------------
+
+
+@cache
+def version() -> str:
+    """What a typeset page depends on besides the page: this file and MathJax."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(importlib.metadata.version("django-static-mathjax").encode())
+    return digest.hexdigest()[:16]
+
+
+class PageCache:
+    """Typeset pages on disk, keyed by the page before typesetting."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.used: set[str] = set()
+
+    def typeset(self, page_html: str, where: str, notebook: bool = False) -> str:
+        key = hashlib.sha256(f"{notebook}\0{page_html}".encode()).hexdigest()
+        self.used.add(key)
+        path = self.directory / f"{key}.html"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+        result = typeset_page(page_html, where, notebook)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{key}.{os.getpid()}.tmp")
+        partial.write_text(result, encoding="utf-8")
+        partial.replace(path)  # whole or not at all, for a concurrent build
+        return result
+
+    def prune(self) -> None:
+        """Delete this version's entries that the build did not use, and stale
+        entries of other versions."""
+        if self.directory.is_dir():
+            for entry in self.directory.glob("*.html"):
+                if entry.stem not in self.used:
+                    entry.unlink(missing_ok=True)
+        for old in self.directory.parent.glob("*"):
+            stale = time.time() - old.stat().st_mtime > STALE_AFTER
+            if old.is_dir() and old != self.directory and stale:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+_pages = PageCache(CACHE / version())
+
+
 # --- MkDocs events --------------------------------------------------------------
 
 
 def on_config(config):
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    _pages.used.clear()
     return config
 
 
@@ -324,6 +388,9 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    return typeset_page(
-        output, page.file.src_uri, notebook=page.file.src_uri.endswith(".ipynb")
-    )
+    notebook = page.file.src_uri.endswith(".ipynb")
+    return _pages.typeset(output, page.file.src_uri, notebook)
+
+
+def on_post_build(config):
+    _pages.prune()

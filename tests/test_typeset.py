@@ -167,3 +167,27 @@ def test_flattening_moves_no_glyph(hook, tex):
     flat = typesetter.formula(tex, True, "t")
     assert placed(flat) == placed(nested)
     assert flat.count("<g") < nested.count("<g")
+
+
+def test_typeset_pages_are_cached_and_unused_entries_pruned(
+    hook, tmp_path, monkeypatch
+):
+    cache = hook.PageCache(tmp_path / hook.version())
+    one = page('<span class="arithmatex">\\(x^2\\)</span>')
+    two = page('<span class="arithmatex">\\(y^2\\)</span>')
+    first = cache.typeset(one, "one.md")
+    assert len(list(cache.directory.glob("*.html"))) == 1
+
+    def no_typesetting(*args, **kwargs):
+        raise AssertionError("typeset again instead of read from the cache")
+
+    monkeypatch.setattr(hook, "typeset_page", no_typesetting)
+    assert cache.typeset(one, "one.md") == first
+    monkeypatch.undo()
+
+    # The next build uses only the second page: the first page's entry goes.
+    cache.used.clear()
+    cache.typeset(two, "two.md")
+    cache.prune()
+    (entry,) = cache.directory.glob("*.html")
+    assert "MJX-TEX-I-1D466" in entry.read_text()  # y
