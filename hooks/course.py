@@ -783,7 +783,30 @@ def publish_notebook_images(page_html: str, page_dir: Path) -> str:
     return DATA_PNG.sub(publish, page_html)
 
 
+# mkdocs-quiz numbers each question with an <h4>, also in a section under an
+# <h2>; a screen reader's list of headings then skips a level (axe-core,
+# Lighthouse: heading-order). Each question heading takes the level below
+# the section it is in, looking the same as before (course.css).
+HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.DOTALL)
+
+
+def level_quiz_headings(page_html: str) -> str:
+    section = 1
+
+    def relevel(match: re.Match) -> str:
+        nonlocal section
+        level, attributes, text = int(match[1]), match[2], match[3]
+        if 'class="quiz-number"' not in attributes:
+            section = level
+            return match[0]
+        level = min(section + 1, 6)
+        return f"<h{level}{attributes}>{text}</h{level}>"
+
+    return HEADING.sub(relevel, page_html)
+
+
 def on_post_page(output, page, config):
+    output = level_quiz_headings(output)
     if page.file.src_uri.endswith(".ipynb"):
         output = prune_notebook_styles(output)
         page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent

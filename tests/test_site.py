@@ -11,6 +11,7 @@ checks read the built files: snippets, figures, quizzes, math, the cache.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -370,3 +371,20 @@ def test_quiz_explanations_are_hidden_until_answered(site):
     assert feedback
     assert sections
     assert all("hidden" in classes for classes in feedback + sections)
+
+
+def test_headings_never_skip_a_level(site):
+    # A screen reader lists a page's headings; a question numbered with an
+    # <h4> right under an <h2> section would skip a level (hooks/course.py
+    # relevels mkdocs-quiz's question headings).
+    skips = {}
+    for path in sorted(site.rglob("index.html")):
+        text = path.read_text("utf-8")
+        article = text[text.find("<article") : text.find("</article>")]
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b", article)]
+        bad = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+        if bad:
+            skips[str(path.relative_to(site))] = bad
+    assert not skips, f"headings that skip a level: {skips}"
+    catalogue = (site / "chapters" / "catalogue" / "index.html").read_text("utf-8")
+    assert '<h3 class="quiz-number">' in catalogue
