@@ -702,7 +702,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 # A figure carries its size, so the text below it does not move when it
-# arrives, and figures after the first are fetched only when they come near
+# arrives; the first is fetched early and the others only when they come near
 # the screen: the catalogue alone has 30, which on a slow connection delayed
 # the first paint. Images already in the page (a notebook's data: URIs) are
 # left alone.
@@ -740,7 +740,9 @@ def size_and_defer_figures(html: str) -> str:
         size = _figure_size(figure["key"])
         if size and " width=" not in tag:
             extra += f' width="{size[0]}" height="{size[1]}"'
-        if not first and " loading=" not in tag:
+        if first:  # often the largest thing in the first screen: fetch it early
+            extra += ' fetchpriority="high"'
+        elif " loading=" not in tag:
             extra += ' loading="lazy"'
         first = False
         return "<img" + extra + tag[len("<img") :]
