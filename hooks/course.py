@@ -74,6 +74,7 @@ import re
 import shutil
 import time
 from functools import cache
+from html import escape as escape_html
 from pathlib import Path
 
 import numpy as np
@@ -763,6 +764,37 @@ def on_page_content(html, page, config, files):
 DATA_PNG = re.compile(r'(<img\b[^>]*?\s)src="data:image/png;base64,(?P<data>[^"]+)"')
 
 
+# A notebook's plots get their text alternative from the cell that draws
+# them: its metadata "alt" holds one description per image the cell shows
+# (nbconvert would write "No description has been provided for this image").
+# A plot without one fails the build.
+NOTEBOOK_CELL_ID = re.compile(r'<div\b[^>]*\sid="cell-id=([^"]+)"')
+IMG_ALT = re.compile(r'(<img\b[^>]*?\salt=")[^"]*(")')
+
+
+def describe_notebook_images(page_html: str, notebook: Path) -> str:
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    alts = {cell.get("id"): cell.get("metadata", {}).get("alt", []) for cell in cells}
+    starts = list(NOTEBOOK_CELL_ID.finditer(page_html))
+    out, position = [], 0
+    for i, start in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else len(page_html)
+        cell_id, wanted = start[1], alts.get(start[1], [])
+        images = list(IMG_ALT.finditer(page_html, start.start(), end))
+        if len(images) != len(wanted):
+            raise PluginError(
+                f"{notebook.name}: cell {cell_id!r} shows {len(images)} image(s) "
+                f'and its metadata "alt" describes {len(wanted)}'
+            )
+        for image, text in zip(images, wanted, strict=True):
+            out += [page_html[position : image.end(1)], escape_html(text)]
+            position = image.start(2)
+    out.append(page_html[position:])
+    return "".join(out)
+
+
 def publish_notebook_images(page_html: str, page_dir: Path) -> str:
     import base64
 
@@ -810,6 +842,7 @@ def level_quiz_headings(page_html: str) -> str:
 def on_post_page(output, page, config):
     output = level_quiz_headings(output)
     if page.file.src_uri.endswith(".ipynb"):
+        output = describe_notebook_images(output, Path(page.file.abs_src_path))
         output = prune_notebook_styles(output)
         page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent
         output = publish_notebook_images(output, page_dir)

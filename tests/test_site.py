@@ -12,6 +12,7 @@ checks read the built files: snippets, figures, quizzes, math, the cache.
 from __future__ import annotations
 
 import itertools
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_site import built_site
+from mkdocs.exceptions import PluginError
 from test_quizzes import HOOK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -388,3 +390,27 @@ def test_headings_never_skip_a_level(site):
     assert not skips, f"headings that skip a level: {skips}"
     catalogue = (site / "chapters" / "catalogue" / "index.html").read_text("utf-8")
     assert '<h3 class="quiz-number">' in catalogue
+
+
+def test_every_notebook_plot_has_a_description(site):
+    for path in sorted((site / "notebooks").glob("*/index.html")):
+        alts = re.findall(r'<img\b[^>]*\salt="([^"]*)"', path.read_text("utf-8"))
+        assert alts, path
+        for alt in alts:
+            assert len(alt) > 60, f"{path.relative_to(site)}: alt text {alt!r}"
+            assert "No description" not in alt
+
+
+def test_a_plot_takes_its_description_from_its_cell(tmp_path):
+    notebook = tmp_path / "n.ipynb"
+    html = (
+        '<div class="jp-Cell" id="cell-id=a"><img alt="" src="1.png"></div>'
+        '<div class="jp-Cell" id="cell-id=b"><p>text</p></div>'
+    )
+    cells = [{"id": "a", "metadata": {"alt": ['Loss "falls" to <1']}}, {"id": "b"}]
+    notebook.write_text(json.dumps({"cells": cells}))
+    described = HOOK.describe_notebook_images(html, notebook)
+    assert 'alt="Loss &quot;falls&quot; to &lt;1"' in described
+    notebook.write_text(json.dumps({"cells": [{"id": "a", "metadata": {}}]}))
+    with pytest.raises(PluginError, match="cell 'a' shows 1 image"):
+        HOOK.describe_notebook_images(html, notebook)
