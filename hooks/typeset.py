@@ -21,6 +21,11 @@ its glyphs once, in a hidden ``<svg>`` at the top of the article (MathJax's
 get MathML (MathJax's assistive MathML, visually hidden); the SVG is
 ``aria-hidden``.
 
+MathJax nests a ``<g>`` per MathML node, and a browser styles each one; the
+groups that only move their content are dissolved, their transforms composed
+into what they hold (``tests/test_typeset.py`` checks that no glyph moves).
+The arithmatex wrappers stay, so the theme's styles for them still apply.
+
 A TeX error fails the build, naming the page and the formula, where the
 browser would have shown it in red to the reader.
 
@@ -39,7 +44,6 @@ import hashlib
 import html
 import importlib.metadata
 import importlib.resources
-import logging
 import os
 import re
 import shutil
@@ -49,8 +53,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-
-log = logging.getLogger("mkdocs.hooks.typeset")
 
 STYLESHEET = "assets/stylesheets/mathjax.css"
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,7 +229,14 @@ class Typesetter:
 
     def formula(self, tex: str, display: bool, where: str, flat: bool = True) -> str:
         """``tex`` as SVG; ``flat=False`` keeps MathJax's nested groups."""
-        svg = self._render(tex, display, flat)
+        try:
+            svg = self._render(tex, display, flat)
+        except Exception as error:  # MathJax itself failed: not a TeX error
+            # V8's message quotes the whole minified line: keep its first line.
+            message = str(error).splitlines()[0][:300]
+            raise PluginError(
+                f"{where}: MathJax failed on {tex!r}: {message}"
+            ) from None
         error = ERROR.search(svg)
         if error:
             raise PluginError(
