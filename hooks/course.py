@@ -59,6 +59,13 @@ file, so a warm build draws nothing; they are added to the build as generated
 files and never committed. The hook also keys mkdocs-jupyter's notebook
 cache by the same hash, so that a change to ``course_code`` executes the
 notebooks again. Math is typeset by the other hook, ``hooks/typeset.py``.
+
+Notebooks: a code cell that shows plots describes each one in its metadata,
+``"alt": ["...", ...]``, one entry per image, in order; the hook puts them on
+the images and fails the build, naming the cell, where the counts differ.
+On the built pages the hook also sizes figures and loads all but the first
+lazily, keeps only the notebook styles a page uses, publishes notebook plots
+as files, and gives quiz question headings the level below their section.
 """
 
 from __future__ import annotations
@@ -71,23 +78,19 @@ import math
 import os
 import posixpath
 import re
-import shutil
-import time
 from functools import cache
 from html import escape as escape_html
 from pathlib import Path
 
 import numpy as np
+import tinycss2
+from _cache import CACHE, ROOT, prune
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.course")
 
-ROOT = Path(__file__).resolve().parent.parent
-# The build caches; COURSE_CACHE_DIR moves them (benchmarks/bench_site_build.py
-# times a cold build in a fresh directory without emptying this one).
-CACHE = Path(os.environ.get("COURSE_CACHE_DIR") or ROOT / ".cache" / "course")
 FIGURES = "figures"
 
 PLACEHOLDER = re.compile(r"<!--\s*course:(?P<body>.*?)-->", re.DOTALL)
@@ -112,21 +115,6 @@ def source_hash() -> str:
 
 def figure_dir() -> Path:
     return CACHE / FIGURES / source_hash()
-
-
-#: A cache entry of another hash is deleted once it is this old (seconds):
-#: younger ones may belong to a build running at the same moment.
-STALE_AFTER = 3600
-
-
-def _prune(parent: Path, keep: str) -> None:
-    """Delete the stale cache entries of other hashes beside ``parent / keep``."""
-    if parent.is_dir():
-        for old in parent.iterdir():
-            if old.name == keep or not old.is_dir():
-                continue
-            if time.time() - old.stat().st_mtime > STALE_AFTER:
-                shutil.rmtree(old, ignore_errors=True)
 
 
 # --- facts computed from the code ---------------------------------------------
@@ -604,8 +592,6 @@ def _needed(selector: str, used: set[str]) -> bool:
 
 def _selectors(prelude) -> list[str]:
     """A selector list's selectors (commas inside :is(...) do not split)."""
-    import tinycss2
-
     selectors, current = [], []
     for token in prelude:
         if token.type == "literal" and token.value == ",":
@@ -618,8 +604,6 @@ def _selectors(prelude) -> list[str]:
 
 
 def _prune_rules(rules, used: set[str], seen: set[str]) -> list[str]:
-    import tinycss2
-
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
@@ -646,8 +630,6 @@ def _prune_rules(rules, used: set[str], seen: set[str]) -> list[str]:
 @cache
 def _parse_stylesheet(css: str) -> tuple:
     """The rules of ``css``; every notebook page has the same styles."""
-    import tinycss2
-
     return tuple(
         tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     )
@@ -674,7 +656,7 @@ def on_config(config):
         # Key mkdocs-jupyter's cache by course_code too: its own key is only
         # the notebook and the plugin's options.
         parent = CACHE / "notebooks"
-        _prune(parent, source_hash())
+        prune(parent, source_hash())
         jupyter.config["cache_dir"] = str(parent / source_hash())
     return config
 
@@ -682,7 +664,7 @@ def on_config(config):
 def on_files(files, config):
     directory = figure_dir()
     drawn = ensure_figures(directory)
-    _prune(directory.parent, directory.name)
+    prune(directory.parent, directory.name)
     log.info("course: drew %d figure(s) into %s", len(drawn), directory)
     for key in _catalogue():
         path = directory / f"{key}.svg"

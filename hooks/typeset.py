@@ -46,20 +46,14 @@ import importlib.metadata
 import importlib.resources
 import os
 import re
-import shutil
-import time
 from functools import cache
 from pathlib import Path
 
+from _cache import CACHE, prune
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 STYLESHEET = "assets/stylesheets/mathjax.css"
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("COURSE_CACHE_DIR") or ROOT / ".cache" / "course") / "math"
-#: Entries of another hash this old (seconds) are deleted; younger ones may
-#: belong to a build running at the same moment.
-STALE_AFTER = 3600
 
 # MathJax's components, loaded in this order instead of by its loader (which
 # needs a browser or Node's require).
@@ -372,13 +366,10 @@ class PageCache:
             for entry in self.directory.glob("*.html"):
                 if entry.stem not in self.used:
                     entry.unlink(missing_ok=True)
-        for old in self.directory.parent.glob("*"):
-            stale = time.time() - old.stat().st_mtime > STALE_AFTER
-            if old.is_dir() and old != self.directory and stale:
-                shutil.rmtree(old, ignore_errors=True)
+        prune(self.directory.parent, self.directory.name)
 
 
-_pages = PageCache(CACHE / version())
+_pages = PageCache(CACHE / "math" / version())
 
 
 # --- MkDocs events --------------------------------------------------------------

@@ -1,0 +1,31 @@
+"""The build caches both hooks keep, and how stale entries go.
+
+Not a hook itself: ``hooks/course.py`` and ``hooks/typeset.py`` import it
+(MkDocs puts a hook's folder on ``sys.path`` while it loads the hook).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The build caches; COURSE_CACHE_DIR moves them (benchmarks/bench_site_build.py
+#: times a cold build in a fresh directory without emptying this one).
+CACHE = Path(os.environ.get("COURSE_CACHE_DIR") or ROOT / ".cache" / "course")
+
+#: A cache entry of another hash is deleted once it is this old (seconds):
+#: younger ones may belong to a build running at the same moment.
+STALE_AFTER = 3600
+
+
+def prune(parent: Path, keep: str) -> None:
+    """Delete the stale cache entries of other hashes beside ``parent / keep``."""
+    if parent.is_dir():
+        for old in parent.iterdir():
+            if old.name == keep or not old.is_dir():
+                continue
+            if time.time() - old.stat().st_mtime > STALE_AFTER:
+                shutil.rmtree(old, ignore_errors=True)
