@@ -1,3 +1,3 @@
-"""Registers the grading plugin for `pytest exercises` (see course_code/grading.py)."""
+"""Registers the grading plugin for `pytest exercises` (see course_grading.plugin.py)."""
 
-pytest_plugins = ["course_code.grading"]
+pytest_plugins = ["course_grading.plugin"]

@@ -16,7 +16,7 @@ from exercise_mutants import MUTANTS
 from exercise_solutions import SOLUTIONS
 from modules import load_file
 
-from course_code import grading
+from course_grading import plugin as grading
 
 ROOT = Path(__file__).resolve().parent.parent / "exercises"
 EXERCISES = {e.id: e for e in grading.load_exercises(ROOT)}

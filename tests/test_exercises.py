@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from exercise_solutions import SOLUTIONS
 
-from course_code import grading
+from course_grading import plugin as grading
 
 REPO = Path(__file__).resolve().parent.parent
 EXERCISES = grading.load_exercises(REPO / "exercises")

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import activations as ref
-from course_code.grading import check, check_dtypes_and_shapes, check_extremes
+from course_grading import check, check_dtypes_and_shapes, check_extremes
 
 
 def test_ordinary_values(solution):

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import activations as ref
-from course_code.grading import check, check_dtypes_and_shapes, check_extremes
+from course_grading import check, check_dtypes_and_shapes, check_extremes
 
 X = np.array([-3.0, -1.0, -1e-300, -0.0, 0.0, 1e-300, 0.5, 2.0])
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import activations as ref
-from course_code.grading import check, check_dtypes_and_shapes, check_extremes
+from course_grading import check, check_dtypes_and_shapes, check_extremes
 
 X = np.array([-20.0, -3.0, -1e-10, -0.0, 0.0, 1e-10, 0.5, 3.0])
 LARGE = np.array([-1e4, 100.0, 710.0, 1e4, np.inf])

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import activations as ref
-from course_code.grading import check, check_dtypes_and_shapes, check_extremes
+from course_grading import check, check_dtypes_and_shapes, check_extremes
 
 X = np.linspace(-10.0, 10.0, 21)
 TAILS = np.array([-800.0, -100.0, -40.0, 25.0, 40.0, 800.0])

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import activations as ref
-from course_code.grading import check
+from course_grading import check
 
 RNG = np.random.default_rng(8)
 X = RNG.normal(scale=3.0, size=(3, 4, 5))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from course_code import activations as ref
-from course_code.grading import check
+from course_grading import check
 
 RNG = np.random.default_rng(9)
 X = RNG.normal(size=(4, 6))

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import losses as ref
-from course_code.grading import check
+from course_grading import check
 
 RNG = np.random.default_rng(10)
 Z = RNG.normal(scale=3.0, size=(5, 3))

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import nn
-from course_code.grading import ANY, check
+from course_grading import ANY, check
 
 RNG = np.random.default_rng(13)
 X = RNG.normal(size=(5, 3))

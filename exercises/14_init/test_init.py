@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from course_code import initializers as ref
-from course_code.grading import call, describe_call
+from course_grading import call, describe_call
 
 FAN_IN, FAN_OUT = 400, 600
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from course_code import nn
-from course_code.grading import check
+from course_grading import check
 
 RNG = np.random.default_rng(15)
 
