@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import traceback
@@ -124,7 +125,7 @@ def _run(fn, args, kwargs, label):
     NaN already in the input is dropped: the same call with the NaNs replaced
     by 0 does not warn.
     """
-    where, exercise = _where(fn)
+    _, exercise = _where(fn)
     problem = None
     with Watch() as watch:
         try:
@@ -147,11 +148,9 @@ def _run(fn, args, kwargs, label):
     if caught and _has_nan(list(args) + list(kwargs.values())):
         clean_args = [_without_nan(a) for a in args]
         clean_kwargs = {k: _without_nan(v) for k, v in kwargs.items()}
-        with Watch() as again:
-            try:
-                fn(*clean_args, **clean_kwargs)
-            except Exception:  # the first call's result is what is judged
-                pass
+        # The first call's result is what is judged; this one only listens.
+        with Watch() as again, contextlib.suppress(Exception):
+            fn(*clean_args, **clean_kwargs)
         if not again.warnings:
             caught = []
     return result, caught, watch.silencers

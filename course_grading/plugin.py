@@ -22,10 +22,12 @@ The exercises themselves are listed, in order, in ``exercises/info.toml``.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
 import importlib.util
 import inspect
+import json
 import types
 from pathlib import Path
 
@@ -174,6 +176,11 @@ def pytest_addoption(parser):
         "--hint",
         metavar="ID",
         help="show the next hint of exercise ID (for example 03) and stop",
+    )
+    group.addoption(
+        "--course-report",
+        metavar="PATH",
+        help="also write the results as JSON to PATH (the `course` command reads it)",
     )
     parser.addini(
         "exercise_timeout",
@@ -330,10 +337,8 @@ class _Learner:
         if name in self._exercise.functions:
             # A builtin (sigmoid = np.tanh) takes no attribute; messages
             # then say "your file" instead of its path.
-            try:
+            with contextlib.suppress(AttributeError):
                 value._course_exercise = self._exercise
-            except AttributeError:
-                pass
         return value
 
 
@@ -409,7 +414,12 @@ def _truncate(text):
 
 def pytest_sessionfinish(session):
     state = session.config.stash.get(_STATE, None)
-    if state is None or state.reference or not state.checks:
+    if state is None:
+        return
+    report = session.config.getoption("course_report")
+    if report:
+        _write_report(state, Path(report))
+    if state.reference or not state.checks:
         return
     for exercise in state.exercises:
         if state.complete(exercise):
@@ -425,6 +435,21 @@ def pytest_sessionfinish(session):
         state.progress.save()
     except OSError as exc:  # a read-only clone still gets its scorecard
         session.config.get_terminal_writer().line(f"(progress not saved: {exc})")
+
+
+def _write_report(state, path):
+    """The run's results as JSON, for the `course` command."""
+    exercises = {}
+    for e in state.exercises:
+        if e.id not in state.checks:
+            continue
+        exercises[e.id] = {
+            "complete": state.complete(e),
+            "solved": state.solved(e),
+            "not_started": _status(state, e) == "not started",
+            "checks": [dataclasses.asdict(c) for c in state.checks[e.id]],
+        }
+    path.write_text(json.dumps({"exercises": exercises}, indent=1), encoding="utf-8")
 
 
 def pytest_terminal_summary(terminalreporter, config):
@@ -475,7 +500,7 @@ def feedback(state):
 
 
 def _status(state, e):
-    done = state.checks.get(e.id, ())
+    state.checks.get(e.id, ())
     passed = state.passed(e)
     if state.solved(e):
         return "solved"
@@ -486,20 +511,24 @@ def _status(state, e):
     return "not yet"
 
 
+def _short(title, width):
+    return title if len(title) <= width else title[: width - 1] + "…"
+
+
 def scorecard(state):
     """The lines of the scorecard printed at the end of a run."""
     graded = [e for e in state.exercises if e.id in state.checks]
-    width = max(len(e.title) for e in graded) + 2
     who = "course_code (--reference)" if state.reference else "your solutions"
     lines = ["", f"{' Scorecard: ' + who + ' ':=^78}"]
+    lines.append(f"{'':10}{'exercise':<42} {'checks':>6} {'status':<11} {'points':>6}")
     for e in graded:
         ok = state.solved(e)
         mark = "[x]" if ok else "[ ]"
-        checks = f"{state.passed(e)}/{len(state.checks[e.id])} checks"
-        points = f"{e.points if ok else 0}/{e.points} pts"
+        checks = f"{state.passed(e)}/{len(state.checks[e.id])}"
+        points = f"{e.points if ok else 0}/{e.points}"
         lines.append(
-            f"  {mark} {e.id}  {e.title:<{width}}{checks:>11}  "
-            f"{_status(state, e):<11} {points:>7}"
+            f"  {mark} {e.id}  {_short(e.title, 42):<42} {checks:>6} "
+            f"{_status(state, e):<11} {points:>6}"
         )
     solved = [e for e in graded if state.solved(e)]
     total = sum(e.points for e in graded)
@@ -507,8 +536,12 @@ def scorecard(state):
     lines.append("")
     lines.append(
         f"  This run: {len(solved)} of {len(graded)} exercises solved, "
-        f"{score}/{total} points. An exercise scores when every check passes."
+        f"{score}/{total} points."
     )
+    if any(0 < state.passed(e) < len(state.checks[e.id]) for e in graded):
+        lines.append(
+            "  (An exercise earns its points when every one of its checks passes.)"
+        )
     if state.reference:
         return lines
     lines.extend(_overall(state))

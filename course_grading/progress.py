@@ -20,8 +20,9 @@ progress (your files are untouched). Its shape::
     }
 
 ``checks_passed`` of ``checks`` is the last full grading of the exercise;
-``solved`` is true when every check passed; ``hints_shown`` counts the
-hints revealed so far.
+``solved`` is true when every check passed; ``first_solved`` (once present)
+is when that first happened, which unlocks ``course solution``;
+``hints_shown`` counts the hints revealed so far.
 
 Examples
 --------
@@ -43,6 +44,11 @@ import tempfile
 from pathlib import Path
 
 __all__ = ["FILENAME", "Progress"]
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
 
 #: The progress file's name, at the root of the clone (beside exercises/).
 FILENAME = "course-progress.json"
@@ -91,9 +97,14 @@ class Progress:
         entry["checks_passed"] = int(passed)
         entry["checks"] = int(total)
         entry["solved"] = bool(total) and passed == total
-        entry["graded"] = datetime.datetime.now(datetime.timezone.utc).isoformat(
-            timespec="seconds"
-        )
+        entry["graded"] = _now()
+        if entry["solved"] and "first_solved" not in entry:
+            entry["first_solved"] = entry["graded"]
+
+    def ever_solved(self, exercise_id):
+        """True once the exercise has been solved, even if its file changed
+        (or was reset) since."""
+        return "first_solved" in self.data["exercises"].get(exercise_id, {})
 
     def solved(self, exercise_id):
         """True if the last full grading of the exercise passed every check."""

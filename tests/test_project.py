@@ -19,6 +19,9 @@ SERVE_COMMAND = (
     'python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[docs]"'
     " && mkdocs serve"
 )
+LEARN_COMMAND = (
+    "python3 -m venv .venv && . .venv/bin/activate && pip install -e . && course watch"
+)
 TEST_COMMAND = (
     'python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[test]"'
     " && pytest"
@@ -48,9 +51,14 @@ def test_fenced_blocks_finds_blocks():
     assert fenced_blocks(text) == ["echo one", "echo two"]
 
 
-def test_readme_has_exactly_the_two_setup_commands(readme):
+def test_readme_has_exactly_the_three_setup_commands(readme):
     setup = [block for block in fenced_blocks(readme) if "python3 -m venv" in block]
-    assert setup == [SERVE_COMMAND, TEST_COMMAND]
+    assert setup == [LEARN_COMMAND, SERVE_COMMAND, TEST_COMMAND]
+
+
+def test_the_learners_setup_ends_in_course_watch(readme):
+    assert LEARN_COMMAND.endswith("&& course watch")
+    assert "pytest exercises" in readme.split(LEARN_COMMAND, 1)[1].split("##")[0]
 
 
 def test_ci_runs_the_readme_test_command_verbatim(readme):
@@ -83,3 +91,8 @@ def test_torch_is_not_a_dependency(project):
     texts = list(project["dependencies"]) + [text for group in extras for text in group]
     names = {Requirement(text).name.lower() for text in texts}
     assert "torch" not in names
+
+
+def test_the_exercises_page_gives_the_learners_setup_command():
+    page = (ROOT / "docs" / "exercises.md").read_text(encoding="utf-8")
+    assert LEARN_COMMAND in fenced_blocks(page)
