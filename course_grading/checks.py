@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import inspect
 import traceback
 import warnings
 from pathlib import Path
@@ -223,7 +224,20 @@ def tolerances(dtype):
     return 1e-9, 1e-12
 
 
-def check(fn, *args, expected, why="", rtol=None, atol=None, names=None, **kwargs):
+_DTYPE_RULE = "keep the input's float dtype (integers give float64)"
+
+
+def check(
+    fn,
+    *args,
+    expected,
+    why="",
+    rtol=None,
+    atol=None,
+    names=None,
+    dtype_rule=_DTYPE_RULE,
+    **kwargs,
+):
     """Call a learner's ``fn(*args, **kwargs)`` and compare with ``expected``.
 
     Fails the test, with a message that says what was called, what came back
@@ -245,6 +259,9 @@ def check(fn, *args, expected, why="", rtol=None, atol=None, names=None, **kwarg
         Tolerances; by default set from the expected dtype.
     names : sequence of str, optional
         Names of the parts of a tuple result, for messages.
+    dtype_rule : str, optional
+        What a wrong dtype breaks, for the message; by default the
+        elementwise rule (the input's float dtype, integers to float64).
 
     Returns
     -------
@@ -273,7 +290,7 @@ def check(fn, *args, expected, why="", rtol=None, atol=None, names=None, **kwarg
     else:
         pairs = [(label, got, expected)]
     for part_label, g, e in pairs:
-        problem = _difference(g, e, rtol, atol)
+        problem = _difference(g, e, rtol, atol, dtype_rule)
         if caught:
             lines = _warning_lines(caught, silencers)
             lines.append(_seen(g, e) if g is not None else "it returned None")
@@ -299,7 +316,7 @@ def _seen(got, expected):
         return f"   got `{np.asarray(got)!r}`\nexpected `{np.asarray(expected)!r}`"
 
 
-def _difference(got, expected, rtol, atol):
+def _difference(got, expected, rtol, atol, dtype_rule=_DTYPE_RULE):
     """None if ``got`` matches ``expected``, else (a short reason, the lines
     that show it)."""
     expected = np.asarray(expected)
@@ -321,7 +338,7 @@ def _difference(got, expected, rtol, atol):
         return (
             "wrong dtype",
             f"it returned dtype {got_array.dtype}, expected {expected.dtype}: "
-            "keep the input's float dtype (integers give float64)",
+            + dtype_rule,
             seen,
         )
     default_rtol, default_atol = tolerances(expected.dtype)
@@ -409,7 +426,10 @@ def forbidding(fn, module, name, reason):
     """
     if getattr(fn, "__module__", "").startswith("course_code."):
         return fn
-    namespaces = [fn.__globals__] if hasattr(fn, "__globals__") else []
+    # A function already wrapped (two bans) is searched in the learner's
+    # own globals, not in the wrapper's.
+    inner = inspect.unwrap(fn)
+    namespaces = [inner.__globals__] if hasattr(inner, "__globals__") else []
 
     @functools.wraps(fn)
     def guarded(*args, **kwargs):

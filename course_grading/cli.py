@@ -436,7 +436,7 @@ class _Keys:
         self._closed = False
 
     def __enter__(self):
-        if self.tty:
+        if self.tty and os.name != "nt":
             import termios
             import tty
 
@@ -457,6 +457,8 @@ class _Keys:
         if self._closed:
             time.sleep(timeout)
             return ""
+        if os.name == "nt":  # pragma: no cover - Windows consoles
+            return self._read_windows(timeout)
         try:
             ready, _, _ = select.select([self.stream], [], [], timeout)
         except (OSError, ValueError):
@@ -471,6 +473,19 @@ class _Keys:
             self._closed = True
             return ""
         return line.strip()[:1].lower()
+
+    def _read_windows(self, timeout):  # pragma: no cover - Windows consoles
+        if not self.tty:  # a pipe cannot be polled there: watch files only
+            self._closed = True
+            return ""
+        import msvcrt
+
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if msvcrt.kbhit():
+                return msvcrt.getwch().lower()
+            time.sleep(0.01)
+        return ""
 
 
 def _watch_files(folder, changes, stop, poll):

@@ -429,7 +429,12 @@ def pytest_sessionfinish(session):
                 total=len(state.checks[exercise.id]),
             )
     todo = _next_exercise(state)
-    if todo is not None and state.progress.hints_shown(todo.id) == 0:
+    shown_on_the_card = not report  # `course` does not print the scorecard
+    if (
+        shown_on_the_card
+        and todo is not None
+        and not state.progress.hints_shown(todo.id)
+    ):
         state.progress.set_hints_shown(todo.id, 1)  # the scorecard shows hint 1
     try:
         state.progress.save()

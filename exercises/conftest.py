@@ -1,3 +1,3 @@
-"""Registers the grading plugin for `pytest exercises` (see course_grading.plugin.py)."""
+"""Registers the grading plugin of `pytest exercises`: course_grading/plugin.py."""
 
 pytest_plugins = ["course_grading.plugin"]

@@ -56,6 +56,14 @@ def sigmoid(x):
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
 """,
+        "naive formula with np.errstate(all='ignore')": """
+import numpy as np
+def sigmoid(x):
+    x = np.asarray(x)
+    x = x.astype(np.float64) if x.dtype.kind in "biu" else x
+    with np.errstate(all="ignore"):
+        return 1 / (1 + np.exp(-x))
+""",
     },
     "02": {
         "derivative applied to the output (s * (1 - s) of x)": """
@@ -129,6 +137,24 @@ def tanh_grad(x):
     x = np.asarray(x)
     x = x.astype(np.float64) if x.dtype.kind in "biu" else x
     return 1 - x**2
+""",
+        "np.tanh under another name": """
+import numpy as np
+from numpy import tanh as t
+from course_code.activations import tanh_grad
+def tanh(x):
+    x = np.asarray(x)
+    x = x.astype(np.float64) if x.dtype.kind in "biu" else x
+    return t(x)
+""",
+        "np.vectorize(math.tanh)": """
+import math
+import numpy as np
+from course_code.activations import tanh_grad
+def tanh(x):
+    x = np.asarray(x)
+    x = x.astype(np.float64) if x.dtype.kind in "biu" else x
+    return np.vectorize(math.tanh, otypes=[x.dtype])(x)[()]
 """,
     },
     "04": {
@@ -222,6 +248,15 @@ def elu_grad(x, alpha=1.0):
     x = x.astype(np.float64) if x.dtype.kind in "biu" else x
     return np.where(x > 0, 1.0, alpha * np.exp(x)).astype(x.dtype)
 """,
+        "the classic bug, silenced with np.errstate(over='ignore')": """
+import numpy as np
+from course_code.activations import elu_grad, selu, selu_grad
+def elu(x, alpha=1.0):
+    x = np.asarray(x)
+    x = x.astype(np.float64) if x.dtype.kind in "biu" else x
+    with np.errstate(over="ignore"):
+        return np.where(x > 0, x, alpha * np.expm1(x)).astype(x.dtype)
+""",
     },
     "06": {
         "naive log(1 + exp(x))": """
@@ -263,7 +298,7 @@ def logsigmoid(x):
 """,
     },
     "07": {
-        "erf form: cancels to 0 in the left tail": """
+        "erf form with -inf * 0 silenced by np.errstate": """
 import numpy as np
 from scipy import special
 from course_code.activations import silu, gelu as _gelu
@@ -541,6 +576,36 @@ def numerical_gradient(f, x, eps=1e-6):
         grad[i] = (up - f(x)) / (2 * eps)
         flat[i] = old
     return grad
+""",
+        "no float64 copy: x keeps the caller's dtype": """
+import numpy as np
+def numerical_gradient(f, x, eps=1e-6):
+    x = np.array(x)
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        up = float(f(x))
+        x[i] = old - eps
+        down = float(f(x))
+        x[i] = old
+        g[i] = (up - down) / (2 * eps)
+    return g
+""",
+        "float64 copy, but the gradient in the caller's dtype": """
+import numpy as np
+def numerical_gradient(f, x, eps=1e-6):
+    g = np.zeros_like(x)
+    x = np.array(x, dtype=np.float64)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + eps
+        up = float(f(x))
+        x[i] = old - eps
+        down = float(f(x))
+        x[i] = old
+        g[i] = (up - down) / (2 * eps)
+    return g
 """,
     },
     "13": {

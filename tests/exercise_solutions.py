@@ -3,6 +3,11 @@
 They use NumPy (and SciPy for Φ) in the input's own dtype, not course_code,
 so they differ from the reference in every rounding: a grader that fails one
 of them is too strict.  ``tests/test_exercise_graders.py`` runs them.
+
+``SOLUTIONS`` holds one complete right answer per exercise (``tests/
+test_exercises.py`` writes it into a learner's file); ``MORE_SOLUTIONS`` holds
+other right answers, each a complete file too, written the way a learner
+might who knows another idiom: each once failed a grader that was too strict.
 """
 
 COMMON = """
@@ -103,8 +108,7 @@ def gelu(x, approximate="none"):
         return (np.where(np.isneginf(x), 0, x) * phi).astype(x.dtype)[()]
     if approximate == "tanh":
         c = np.sqrt(2 / np.pi)
-        with np.errstate(over="ignore"):
-            u = c * (x + 0.044715 * x**3)
+        u = c * (x + 0.044715 * x**3)
         gate = _sigmoid(2 * u)
         return (np.where(np.isneginf(x), 0, x) * gate).astype(x.dtype)[()]
     raise ValueError(f"approximate must be 'none' or 'tanh', got {approximate!r}")
@@ -137,10 +141,11 @@ def softmax_backward(grad_output, output, axis=-1):
     + """
 def binary_cross_entropy_with_logits(logits, targets):
     z, y = _float(logits), _float(targets)
-    # (1 - y) * inf is NaN where y = 1: that term is 0 there, by definition.
-    with np.errstate(invalid="ignore"):
-        pos = np.where(y == 1, 0, (1 - y) * np.maximum(z, 0))
-        neg = np.where(y == 0, 0, y * np.maximum(-z, 0))
+    # Where y = 1 the term (1 - y) * max(z, 0) is 0 by definition: feed the
+    # product 0 there, so that 0 * inf is never computed (np.where would
+    # evaluate it anyway and warn).  Likewise y * max(-z, 0) where y = 0.
+    pos = (1 - y) * np.where(y == 1, 0, np.maximum(z, 0))
+    neg = y * np.where(y == 0, 0, np.maximum(-z, 0))
     return np.mean(pos + neg + np.log1p(np.exp(-np.abs(z)))).astype(z.dtype)
 
 def binary_cross_entropy_with_logits_grad(logits, targets):
@@ -222,4 +227,54 @@ def swiglu_ffn(x, W, V, W2):
     h = x @ W
     return ((h * _sigmoid(h)) * (x @ V)) @ W2
 """,
+}
+
+
+MORE_SOLUTIONS = {
+    "01": {
+        "1 - p for negative x": """
+import numpy as np
+
+def sigmoid(x):
+    x = np.asarray(x)
+    if x.dtype.kind in "biu":
+        x = x.astype(np.float64)
+    e = np.exp(-np.abs(x))
+    p = 1 / (1 + e)
+    return np.where(x >= 0, p, 1 - p)
+""",
+    },
+    "06": {
+        "np.logaddexp": """
+import numpy as np
+
+def _float(x):
+    x = np.asarray(x)
+    return x.astype(np.float64) if x.dtype.kind in "biu" else x
+
+def softplus(x, beta=1.0):
+    return np.logaddexp(0, beta * _float(x)) / beta
+
+def logsigmoid(x):
+    return -np.logaddexp(0, -_float(x))
+""",
+    },
+    "07": {
+        "the textbook erf form": """
+import numpy as np
+from scipy.special import erf
+from course_code.activations import silu, gelu as _gelu
+
+def gelu(x, approximate="none"):
+    if approximate == "tanh":
+        return _gelu(x, approximate="tanh")
+    if approximate != "none":
+        raise ValueError(f"approximate must be 'none' or 'tanh', got {approximate!r}")
+    x = np.asarray(x)
+    if x.dtype.kind in "biu":
+        x = x.astype(np.float64)
+    safe = np.where(np.isneginf(x), 0, x)  # gelu(-inf) = 0, not -inf * 0
+    return (0.5 * safe * (1 + erf(safe / np.sqrt(2)))).astype(x.dtype)
+""",
+    },
 }

@@ -2,18 +2,25 @@
 
 Each grader test is a plain function of the ``solution`` fixture, so it can be
 called here directly with any module standing in for a learner's file: the
-reference solutions (which must pass every test), and the wrong answers of
-``exercise_mutants.py`` (each of which must fail at least one).  A test that
-fails with anything but the grader's own message is a bug in the grader.
+reference solutions, the learners' right answers of ``exercise_solutions.py``
+and the model solutions of ``exercises/.solutions`` (which must pass every
+test), and the wrong answers of ``exercise_mutants.py`` (each of which must
+fail at least one).  A test that fails with anything but the grader's own
+message is a bug in the grader.
+
+Each grader test is one check, described to the learner by the first line of
+its docstring; the exercise's README lists those lines, in order, under
+``## What the grader checks``.
 """
 
 import inspect
+import re
 import types
 from pathlib import Path
 
 import pytest
 from exercise_mutants import MUTANTS
-from exercise_solutions import SOLUTIONS
+from exercise_solutions import MORE_SOLUTIONS, SOLUTIONS
 from modules import load_file
 
 from course_grading import plugin as grading
@@ -67,12 +74,73 @@ def test_reference_passes_every_grader(exercise_id):
         assert message is None, f"{exercise_id} {name} fails the reference:\n{message}"
 
 
+RIGHT_ANSWERS = [
+    pytest.param(id_, "solution", SOLUTIONS[id_], id=f"{id_}-solution")
+    for id_ in sorted(EXERCISES)
+] + [
+    pytest.param(id_, name, source, id=f"{id_}-{name}")
+    for id_, answers in MORE_SOLUTIONS.items()
+    for name, source in answers.items()
+]
+
+
+@pytest.mark.parametrize(("exercise_id", "name", "source"), RIGHT_ANSWERS)
+def test_a_learners_right_answer_passes_every_grader(exercise_id, name, source):
+    solution = as_module(f"{name} {exercise_id}", source)
+    for test_name, test in GRADERS[exercise_id].items():
+        message = run(test, solution)
+        assert message is None, (
+            f"{exercise_id} {test_name} fails a right answer ({name}):\n{message}"
+        )
+
+
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
-def test_a_learners_right_answer_passes_every_grader(exercise_id):
-    solution = as_module(f"solution {exercise_id}", SOLUTIONS[exercise_id])
+def test_the_model_solution_passes_every_grader(exercise_id):
+    exercise = EXERCISES[exercise_id]
+    assert exercise.model_solution.is_file(), f"no {exercise.model_solution}"
+    solution = load_file(f"_model_{exercise_id}", exercise.model_solution)
     for name, test in GRADERS[exercise_id].items():
         message = run(test, solution)
-        assert message is None, f"{exercise_id} {name} fails a right answer:\n{message}"
+        assert message is None, (
+            f"{exercise_id} {name} fails the model solution:\n{message}"
+        )
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_the_saved_stub_is_the_exercise_stub(exercise_id):
+    """A contributor check: ``exercises/.stubs/<folder>/<file>``, which
+    ``course reset`` copies back, is byte for byte the stub in the exercise's
+    folder.  Whoever edits a stub (its docstrings, say) copies it there too;
+    a learner who has started the exercise sees this test fail, as expected.
+    """
+    exercise = EXERCISES[exercise_id]
+    assert exercise.stub.is_file(), f"no {exercise.stub}"
+    assert exercise.stub.read_bytes() == exercise.path.read_bytes(), (
+        f"{exercise.stub} differs from {exercise.path}: copy the stub there"
+    )
+
+
+def readme_checks(exercise):
+    """The bullets of the README's section ``## What the grader checks``."""
+    text = (exercise.folder / "README.md").read_text()
+    found = re.search(
+        r"^## What the grader checks\n(.*?)(?=^## |\Z)", text, re.M | re.S
+    )
+    assert found, f"{exercise.id}: README.md has no section 'What the grader checks'"
+    return [
+        line.removeprefix("- ")
+        for line in found.group(1).splitlines()
+        if line.startswith(("- ", "* "))
+    ]
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_the_readme_lists_every_check_in_order(exercise_id):
+    tests = GRADERS[exercise_id]
+    for name, fn in tests.items():
+        assert (inspect.getdoc(fn) or "").strip(), f"{exercise_id} {name}: no docstring"
+    described = [grading.check_description(fn) for fn in tests.values()]
+    assert readme_checks(EXERCISES[exercise_id]) == described
 
 
 def test_every_exercise_has_at_least_three_wrong_answers():
@@ -102,3 +170,38 @@ def test_wrong_answer_is_caught(exercise_id, name, source):
         assert len(message) > 40, (
             f"{exercise_id} {test_name} fails {name!r} without saying why:\n{message}"
         )
+
+
+#: A module-level alias of math.tanh: the grader nests two ``forbidding``
+#: calls, and the outer one searches the inner wrapper's globals (those of
+#: course_grading.checks), not the learner's, so this alias escapes the ban of
+#: math.tanh until ``forbidding`` looks through ``functools.wraps``
+#: (``inspect.unwrap(fn).__globals__``).
+MATH_TANH_ALIAS = """
+import numpy as np
+from math import tanh as mt
+from course_code.activations import tanh_grad
+def tanh(x):
+    x = np.asarray(x)
+    x = x.astype(np.float64) if x.dtype.kind in "biu" else x
+    return np.vectorize(mt, otypes=[x.dtype])(x)[()]
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        (name, MUTANTS["03"][name])
+        for name in (
+            "np.tanh instead of exponentials",
+            "np.tanh under another name",
+            "np.vectorize(math.tanh)",
+        )
+    ]
+    + [("math.tanh under another name", MATH_TANH_ALIAS)],
+)
+def test_the_tanh_ban_catches_every_name(name, source):
+    mutant = as_module(name, source)
+    message = run(GRADERS["03"]["test_tanh_ordinary_values"], mutant)
+    assert message is not None, f"{name} escapes the ban"
+    assert "is not allowed in this exercise" in message, message

@@ -1,6 +1,7 @@
 """Exercise 02: the derivative of the sigmoid.
 
-Read README.md in this folder, write the function below, then check it:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/02_sigmoid_grad
 """
@@ -25,8 +26,18 @@ def sigmoid_grad(x):
 
     Notes
     -----
-    No NumPy warning for any input; sigmoid'(±inf) = 0; NaN gives NaN;
-    ``x`` is never changed.
+    The contract the grader checks:
+
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * sigmoid'(-inf) = sigmoid'(inf) = 0; NaN gives NaN;
+    * in both tails (x = ±20, ±30) the tiny slope keeps a relative accuracy of
+      1e-6;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
 
     Examples
     --------

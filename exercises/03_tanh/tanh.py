@@ -1,6 +1,7 @@
 """Exercise 03: tanh from exp, and its derivative.
 
-Read README.md in this folder, write the functions below, then check them:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/03_tanh
 """
@@ -22,9 +23,20 @@ def tanh(x):
 
     Notes
     -----
-    ``np.tanh`` is switched off while this function is graded.  No NumPy
-    warning for any input; tanh(±inf) = ±1; NaN gives NaN; ``x`` unchanged.
-    Accurate near 0 too, where tanh(x) is about x.
+    The contract the grader checks:
+
+    * ``numpy.tanh`` and ``math.tanh`` are switched off, under any name, while
+      this function is graded;
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * tanh(-inf) = -1 and tanh(inf) = 1; NaN gives NaN;
+    * near 0 (|x| from 1e-15 to 0.01), where tanh(x) is about x, a relative
+      accuracy of 1e-9;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
 
     Examples
     --------
@@ -50,8 +62,19 @@ def tanh_grad(x):
 
     Notes
     -----
-    No warning; tanh'(±inf) = 0; NaN gives NaN; ``x`` unchanged.  Far from 0
-    the slope is tiny but not 0: keep its relative accuracy.
+    The contract the grader checks:
+
+    * it may use np.tanh;
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * tanh'(±inf) = 0; NaN gives NaN;
+    * in both tails (x = ±20, ±30) the tiny slope keeps a relative accuracy of
+      1e-6;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
 
     Examples
     --------

@@ -1,6 +1,7 @@
 """Exercise 04: ReLU and leaky ReLU, with their derivatives.
 
-Read README.md in this folder, write the functions below, then check them:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/04_relu
 """
@@ -20,6 +21,17 @@ def relu(x):
     -------
     numpy.ndarray or numpy scalar
         Same shape; float dtypes kept, integers give float64; NaN stays NaN.
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * relu(-inf) = 0, relu(inf) = inf; NaN stays NaN; -0.0, 0.0 and ±1e-300 too;
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
 
     Examples
     --------
@@ -42,6 +54,17 @@ def relu_grad(x):
     -------
     numpy.ndarray or numpy scalar
         0 or 1 in the float dtype of ``x`` (float64 for integers); NaN gives NaN.
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * 0 at x = 0 and x = -0.0; 0 at -inf and 1 at inf; NaN gives NaN;
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
 
     Examples
     --------
@@ -67,6 +90,17 @@ def leaky_relu(x, negative_slope=0.01):
     numpy.ndarray or numpy scalar
         Same shape and float dtype as ``x``; NaN stays NaN.
 
+    Notes
+    -----
+    The contract the grader checks:
+
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * ``negative_slope`` is used (0.0, 0.2 and 1.5 are tried); NaN stays NaN;
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
+
     Examples
     --------
     >>> leaky_relu([-100.0, 5.0])
@@ -90,6 +124,17 @@ def leaky_relu_grad(x, negative_slope=0.01):
     -------
     numpy.ndarray or numpy scalar
         Same shape and float dtype as ``x``; NaN gives NaN.
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * ``negative_slope`` at x <= 0, x = 0 included; NaN gives NaN;
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
 
     Examples
     --------

@@ -1,6 +1,7 @@
 """Exercise 06: stable softplus and log-sigmoid.
 
-Read README.md in this folder, write the functions below, then check them:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/06_softplus
 """
@@ -24,6 +25,22 @@ def softplus(x, beta=1.0):
     numpy.ndarray or numpy scalar
         Same shape; float dtypes kept, integers give float64; no warning.
 
+    Notes
+    -----
+    The contract the grader checks:
+
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * in the tails (x = -800 to 800) a relative accuracy of 1e-12: no overflow,
+      and tiny values such as softplus(-40) = 4.2e-18 kept;
+    * softplus(-inf) = 0, softplus(inf) = inf; NaN gives NaN; ``beta`` is used
+      (2 and 0.5 are tried);
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
+
     Examples
     --------
     >>> float(softplus(0.0))
@@ -45,6 +62,20 @@ def logsigmoid(x):
     -------
     numpy.ndarray or numpy scalar
         Same shape and float dtype; logsigmoid(-inf) = -inf; no warning.
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * no NumPy warning for any input, ±1e4 and ±inf included (switching warnings
+      off with np.errstate does not hide one from the grader);
+    * in the tails (x = -800 to 800) a relative accuracy of 1e-12;
+    * logsigmoid(-inf) = -inf, logsigmoid(inf) = 0; NaN gives NaN;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * float16, float32 and float64 keep their dtype; integers and lists give
+      float64; any shape, a NumPy scalar and an empty array included;
+    * ``x`` is never changed.
 
     Examples
     --------

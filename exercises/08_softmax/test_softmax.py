@@ -12,10 +12,12 @@ MASKED = np.array([[0.5, -np.inf, 2.0, -np.inf], [-np.inf, 1.0, 1.0, 3.0]])
 
 
 def test_softmax_ordinary_values(solution):
+    """`softmax` along the last axis of a 3×4×5 array is right."""
     check(solution.softmax, X, expected=ref.softmax(X), why="along the last axis")
 
 
 def test_softmax_along_every_axis(solution):
+    """`softmax` with axis=0, 1, 2 and -2 turns the slices along that axis into probabilities."""
     for axis in (0, 1, 2, -2):
         check(
             solution.softmax,
@@ -27,6 +29,7 @@ def test_softmax_along_every_axis(solution):
 
 
 def test_softmax_of_huge_logits(solution):
+    """Huge scores (±1000 and -800) give the right probabilities with no overflow warning."""
     check(
         solution.softmax,
         HUGE,
@@ -36,6 +39,7 @@ def test_softmax_of_huge_logits(solution):
 
 
 def test_softmax_masks_minus_infinity(solution):
+    """An entry of -inf gets probability exactly 0, with no warning."""
     check(
         solution.softmax,
         MASKED,
@@ -45,12 +49,14 @@ def test_softmax_masks_minus_infinity(solution):
 
 
 def test_softmax_keeps_dtype(solution):
+    """float16 and float32 input give `softmax` in the same dtype."""
     for dtype in (np.float16, np.float32):
         x = X.astype(dtype)
         check(solution.softmax, x, expected=ref.softmax(x), why="the dtype is kept")
 
 
 def test_log_softmax(solution):
+    """`log_softmax` is right along axis -1 and 0, stays finite for huge scores (±1000 and -800), keeps -inf for a masked entry with no warning, and keeps float32."""
     for axis in (-1, 0):
         check(
             solution.log_softmax,

@@ -1,6 +1,7 @@
 """Exercise 10: binary cross-entropy with logits, and its gradient.
 
-Read README.md in this folder, write the functions below, then check them:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/10_bce
 """
@@ -25,6 +26,20 @@ def binary_cross_entropy_with_logits(logits, targets):
         float dtype of ``logits``.  Exact for logits up to +-1e4 and +-inf: a
         certain, right prediction costs 0; a certain, wrong one costs inf.
 
+    Notes
+    -----
+    The contract the grader checks:
+
+    * the mean over every element;
+    * logits of ±800, ±1e4 and ±inf give the exact loss with no NumPy warning: a
+      certain, right prediction costs 0, a certain, wrong one inf;
+    * no 0 * inf or inf - inf, not even in a branch that np.where discards
+      (switching warnings off with np.errstate does not hide one);
+    * float32 logits and targets give a float32 loss;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * the inputs are never changed.
+
     Examples
     --------
     >>> float(binary_cross_entropy_with_logits([0.0], [1.0]))
@@ -46,6 +61,15 @@ def binary_cross_entropy_with_logits_grad(logits, targets):
     -------
     numpy.ndarray
         (sigmoid(z) - y) / n for n elements, the shape of ``logits``.
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * logits of ±800, ±1e4 and ±inf give the limit with no NumPy warning;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * the inputs are never changed.
 
     Examples
     --------

@@ -1,6 +1,7 @@
 """Exercise 13: a dense layer with an activation, forward and backward.
 
-Read README.md in this folder, write the functions below, then check them:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/13_dense
 """
@@ -39,6 +40,15 @@ def dense_forward(x, W, b, activation="relu"):
     cache : object
         Anything you like; ``dense_backward`` receives it back.
 
+    Notes
+    -----
+    The contract the grader checks:
+
+    * activation 'relu', 'sigmoid', 'tanh' and None;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * the inputs are never changed.
+
     Examples
     --------
     >>> a, cache = dense_forward(np.ones((1, 2)), np.eye(2), np.array([0.0, -2.0]))
@@ -63,6 +73,16 @@ def dense_backward(grad_a, cache):
     -------
     grad_x, grad_W, grad_b : numpy.ndarray
         The shapes of x, W and b.
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * each of the four activations;
+    * ``grad_b`` is the sum of grad_z over the rows, not their mean;
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * the inputs are never changed.
 
     Examples
     --------

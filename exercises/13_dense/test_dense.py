@@ -28,11 +28,13 @@ def forward(solution, activation):
 
 
 def test_forward(solution):
+    """`dense_forward` returns a = f(x @ W + b) and a cache, for activation='relu', 'sigmoid', 'tanh' and None."""
     for activation in ("relu", "sigmoid", "tanh", None):
         forward(solution, activation)
 
 
 def test_backward(solution):
+    """`dense_backward` returns the right `grad_x`, `grad_W` and `grad_b` for each of the four activations."""
     for activation in ("relu", "sigmoid", "tanh", None):
         cache = forward(solution, activation)
         _, ref_cache = nn.dense_forward(X, W, B, activation=activation)
@@ -47,6 +49,7 @@ def test_backward(solution):
 
 
 def test_backward_sums_over_the_batch(solution):
+    """`grad_b` is the sum of `grad_z` over the rows of the batch, not their mean."""
     x = np.ones((4, 2))
     w = np.eye(2)
     b = np.zeros(2)

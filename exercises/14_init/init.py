@@ -1,6 +1,7 @@
 """Exercise 14: Xavier and He initialisation.
 
-Read README.md in this folder, write the functions below, then check them:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/14_init
 """
@@ -26,6 +27,15 @@ def xavier_uniform(fan_in, fan_out, *, gain=1.0, rng=None):
     numpy.ndarray
         float64, shape (fan_in, fan_out).
 
+    Notes
+    -----
+    The contract the grader checks:
+
+    * float64, shape (fan_in, fan_out); ``gain`` is used (1 and 5/3 are tried);
+    * for (400, 600): the standard deviation within 2% and the largest |weight|
+      within 1% of the reference's; the mean within 0.01 of 0;
+    * the same ``rng`` seed gives the same weights, another seed other weights.
+
     Examples
     --------
     >>> xavier_uniform(3, 2, rng=0).shape
@@ -49,6 +59,16 @@ def he_normal(fan_in, fan_out, *, rng=None):
     -------
     numpy.ndarray
         float64, shape (fan_in, fan_out).
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * float64, shape (fan_in, fan_out);
+    * the standard deviation within 2% of sqrt(2 / fan_in), for (400, 600) and
+      (50, 2000); the mean within 0.01 of 0; about 4.55% of |weights| beyond 2
+      standard deviations;
+    * the same ``rng`` seed gives the same weights, another seed other weights.
 
     Examples
     --------

@@ -16,7 +16,14 @@ FAN_IN, FAN_OUT = 400, 600
 
 def draw(fn, *args, **kwargs):
     label = describe_call(fn.__name__, args, kwargs)
-    w = np.asarray(call(fn, *args, **kwargs))
+    w = call(fn, *args, **kwargs)
+    if w is None:
+        pytest.fail(
+            f"called `{label}`\nit returned None: is a `return` missing? "
+            f"Expected a float64 array of shape {(args[0], args[1])}",
+            pytrace=False,
+        )
+    w = np.asarray(w)
     if w.shape != (args[0], args[1]) or w.dtype != np.float64:
         pytest.fail(
             f"called `{label}`\nit returned {w.dtype} of shape {w.shape}; expected "
@@ -36,6 +43,7 @@ def expect_close(label, what, got, want, rel):
 
 
 def test_xavier_uniform_spread(solution):
+    """`xavier_uniform(400, 600)` with gain 1 and 5/3 returns a float64 array of shape (400, 600) whose standard deviation is within 2% and largest |weight| within 1% of the reference's, with a mean within 0.01 of 0."""
     for gain in (1.0, 5.0 / 3.0):
         w, label = draw(solution.xavier_uniform, FAN_IN, FAN_OUT, gain=gain, rng=1)
         want = ref.xavier_uniform(FAN_IN, FAN_OUT, gain=gain, rng=2)
@@ -46,6 +54,7 @@ def test_xavier_uniform_spread(solution):
 
 
 def test_he_normal_spread(solution):
+    """`he_normal(400, 600)` returns a float64 array of shape (400, 600) whose standard deviation is within 2% of the reference's (about sqrt(2/400)), with a mean within 0.01 of 0 and about 4.55% (within 10% of that) of |weights| beyond 2 standard deviations."""
     w, label = draw(solution.he_normal, FAN_IN, FAN_OUT, rng=1)
     want = ref.he_normal(FAN_IN, FAN_OUT, rng=2)
     expect_close(label, "the standard deviation", w.std(), want.std(), 0.02)
@@ -55,12 +64,14 @@ def test_he_normal_spread(solution):
 
 
 def test_he_normal_depends_on_fan_in_only(solution):
+    """`he_normal(50, 2000)` has a standard deviation within 2% of sqrt(2/50): it depends on fan_in only."""
     w, label = draw(solution.he_normal, 50, 2000, rng=3)
     want = ref.he_normal(50, 2000, rng=4)
     expect_close(label, "the standard deviation", w.std(), want.std(), 0.02)
 
 
 def test_the_seed_makes_it_reproducible(solution):
+    """Both functions give the same weights for the same seed (rng=42) and other weights for another seed (rng=43)."""
     for fn in (solution.xavier_uniform, solution.he_normal):
         a, label = draw(fn, 5, 7, rng=42)
         b, _ = draw(fn, 5, 7, rng=42)

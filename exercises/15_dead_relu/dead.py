@@ -1,6 +1,7 @@
 """Exercise 15: the fraction of dead ReLU units in a batch.
 
-Read README.md in this folder, write the function below, then check it:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/15_dead_relu
 """
@@ -20,6 +21,15 @@ def dead_unit_fraction(pre_activations):
     -------
     float
         In [0, 1].
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * rows are examples, columns are units;
+    * z = 0 counts as dead (ReLU's derivative at 0 is 0);
+    * a Python float (or a NumPy float64);
+    * the input is never changed.
 
     Examples
     --------

@@ -1,6 +1,7 @@
 """Exercise 16: a SwiGLU feed-forward block.
 
-Read README.md in this folder, write the function below, then check it:
+Read README.md in this folder, write the code below and save it: `course watch`
+grades it on every save. Or check it yourself:
 
     pytest exercises/16_swiglu
 """
@@ -24,6 +25,18 @@ def swiglu_ffn(x, W, V, W2):
     -------
     numpy.ndarray
         Shape (n, d_model); no warning for large inputs.
+
+    Notes
+    -----
+    The contract the grader checks:
+
+    * SiLU gates x @ W, not x @ V;
+    * inputs 1000 times larger give no overflow warning (a gate of -1000 gives
+      0);
+    * a batch of one example keeps its shape (1, d_model);
+    * elsewhere within 1e-9 relative + 1e-12 absolute of the true value
+      (float32: 1e-5 + 1e-6);
+    * the inputs are never changed.
 
     Examples
     --------

@@ -14,6 +14,7 @@ W2 = RNG.normal(size=(F, D)) / np.sqrt(F)
 
 
 def test_ordinary_values(solution):
+    """For 4 examples with d_model = 6 and d_ff = 10 the block returns `(silu(x @ W) * (x @ V)) @ W2`."""
     check(
         solution.swiglu_ffn,
         X,
@@ -26,6 +27,7 @@ def test_ordinary_values(solution):
 
 
 def test_the_gate_and_the_value_are_not_swapped(solution):
+    """SiLU is applied to the gate x @ W, not to the value x @ V."""
     v = -V
     check(
         solution.swiglu_ffn,
@@ -39,6 +41,7 @@ def test_the_gate_and_the_value_are_not_swapped(solution):
 
 
 def test_large_inputs_do_not_warn(solution):
+    """Inputs 1000 times larger give the right output with no overflow warning (a gate of -1000 gives 0)."""
     x = 1000.0 * X
     check(
         solution.swiglu_ffn,
@@ -52,6 +55,7 @@ def test_large_inputs_do_not_warn(solution):
 
 
 def test_one_example(solution):
+    """A batch of one example keeps its shape (1, d_model)."""
     x = X[:1]
     check(
         solution.swiglu_ffn,
