@@ -1637,10 +1637,10 @@ def tanhshrink(x):
 
     Examples
     --------
-    >>> float(tanhshrink(1e-3))  # x**3/3 - 2x**5/15 + ..., all 16 digits
-    3.3333320000005393e-10
-    >>> float(1e-3 - np.tanh(1e-3))  # the naive form: the last 6 digits are wrong
-    3.333332000178546e-10
+    >>> float(tanhshrink(1e-3))  # x**3/3 - 2x**5/15 + ...: 15 digits right
+    3.33333200000054e-10
+    >>> float(1e-3 - np.tanh(1e-3))  # the naive form: wrong from the 10th digit
+    3.3333320001785e-10
     >>> tanhshrink([-np.inf, np.inf])
     array([-inf,  inf])
     """

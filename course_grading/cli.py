@@ -226,8 +226,10 @@ def verdict_lines(exercise, entry, result):
             "Replace the TODO with your code and save; this screen grades it.",
         ]
     lines = [f"{passed} of {len(checks)} checks pass."]
+    width = max(shutil.get_terminal_size((100, 24)).columns - 4, 60)
     for c in checks:
-        lines.append(f"  [{'pass' if c['passed'] else 'fail'}] {c['description']}")
+        mark = "pass" if c["passed"] else "fail"
+        lines += wrapped(f"  [{mark}] ", c["description"], width)
     first = next(c for c in checks if not c["passed"])
     lines += ["", "The first failing check in full:"]
     lines += ["  " + line for line in first["message"].splitlines()]
@@ -249,7 +251,7 @@ def _bar(done, total, width=30):
 
 def cmd_list(course, args, out):
     from rich.console import Console
-    from rich.progress_bar import ProgressBar
+    from rich.markup import escape
     from rich.table import Table
 
     progress = course.progress()
@@ -265,11 +267,13 @@ def cmd_list(course, args, out):
     width = None if out.isatty() else 110
     console = Console(file=out, highlight=False, width=width)
     table = Table(title="Your progress", title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("Exercise", no_wrap=True)
-    table.add_column("Status")
-    table.add_column("Checks", justify="right")
-    table.add_column("Points", justify="right")
+    table.add_column("#", justify="right", no_wrap=True)
+    # What the other columns and the borders leave (a title is cut with …).
+    room = max(console.width - 46, 20)
+    table.add_column("Exercise", no_wrap=True, overflow="ellipsis", max_width=room)
+    table.add_column("Status", no_wrap=True, min_width=11)
+    table.add_column("Checks", justify="right", no_wrap=True)
+    table.add_column("Points", justify="right", no_wrap=True)
     score = 0
     total = sum(e.points for e in course.exercises)
     solved = 0
@@ -295,7 +299,13 @@ def cmd_list(course, args, out):
             e.id, e.title, status, checks, f"{e.points if ok else 0}/{e.points}"
         )
     console.print(table)
-    console.print(ProgressBar(total=total, completed=score, width=50))
+    filled = round(40 * score / total) if total else 0
+    if console.is_terminal:
+        done, rest = "━" * filled, "━" * (40 - filled)
+        bar = f"[green]{done}[/green][bright_black]{rest}[/bright_black]"
+    else:
+        bar = escape(f"[{'#' * filled}{'-' * (40 - filled)}]")
+    console.print(f"{bar} {score}/{total} points")
     console.print(
         f"{solved} of {len(course.exercises)} exercises solved, {score}/{total} points."
     )
