@@ -93,6 +93,7 @@ def test_torch_is_not_a_dependency(project):
     assert "torch" not in names
 
 
-def test_the_exercises_page_gives_the_learners_setup_command():
-    page = (ROOT / "docs" / "exercises.md").read_text(encoding="utf-8")
-    assert LEARN_COMMAND in fenced_blocks(page)
+@pytest.mark.parametrize("page", ["index.md", "exercises.md"])
+def test_the_site_gives_the_learners_setup_command(page):
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    assert LEARN_COMMAND in fenced_blocks(text)
