@@ -421,7 +421,7 @@ def cmd_solution(course, args, out):
     else:
         out.write(text.rstrip() + "\n")
     out.write("\nThe chapter that explains it:\n")
-    out.write(f"  {exercise.chapter_url}\n")
+    out.write(f"  {exercise.section_url}\n")
     references = ", ".join(
         f"{target.replace(':', '.')}" for target in exercise.functions.values()
     )
@@ -555,7 +555,7 @@ class Watcher:
             f" {e.title}",
             f"  edit  {_relative(e.path, self.course.clone)}",
             *wrapped("  goal  ", goal(e)),
-            f"  read  {e.chapter_url}",
+            f"  read  {e.section_url}",
             "",
         ]
 

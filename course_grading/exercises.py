@@ -49,6 +49,8 @@ class Exercise:
         its reference in :mod:`course_code`.
     hints : tuple of str
         From gentle to pointed.
+    section : str
+        The anchor of the section of ``chapter`` that explains it, or "".
     """
 
     id: str
@@ -59,6 +61,7 @@ class Exercise:
     chapter: str
     functions: dict
     hints: tuple
+    section: str = ""
 
     @property
     def path(self):
@@ -79,6 +82,11 @@ class Exercise:
     def chapter_url(self):
         """The full address of the chapter that teaches the exercise."""
         return SITE_URL + self.chapter
+
+    @property
+    def section_url(self):
+        """The full address of the section that explains the exercise."""
+        return self.chapter_url + (f"#{self.section}" if self.section else "")
 
 
 def load_exercises(root):
@@ -113,6 +121,7 @@ def load_exercises(root):
                 chapter=entry["chapter"],
                 functions=dict(entry["functions"]),
                 hints=tuple(entry["hints"]),
+                section=entry.get("section", ""),
             )
         except KeyError as exc:
             raise ValueError(f"info.toml: exercise {entry!r} lacks {exc}") from None

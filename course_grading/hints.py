@@ -54,7 +54,7 @@ def reveal(exercise, already, command="course hint"):
         lines.append(f"Still stuck? `{command} {exercise.id}` shows hint {shown + 1}.")
     else:
         lines.append("The chapter explains the idea:")
-        lines.append(f"  {exercise.chapter_url}")
+        lines.append(f"  {exercise.section_url}")
         lines.append(
             f"To see the hints from the first again: `{command} {exercise.id} --reset`."
         )

@@ -608,7 +608,7 @@ def _next_steps(state, graded):
         f"  Next: exercise {e.id}, {e.title}",
         f"    edit   {relative(e.path)}",
         f"    check  course watch   (or: pytest {relative(e.folder)})",
-        f"    read   {e.chapter_url}",
+        f"    read   {e.section_url}",
         *wrapped(f"    hint   {shown}/{len(e.hints)}: ", e.hints[shown - 1]),
     ]
     if shown < len(e.hints):

@@ -58,6 +58,17 @@ def digest(folder):
     }
 
 
+def heading_anchors(page):
+    """The anchors MkDocs gives the headings of a Markdown page."""
+    from markdown.extensions.toc import slugify
+
+    return {
+        slugify(line.lstrip("#").strip(), "-")
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    }
+
+
 def test_there_are_at_least_sixteen_exercises_in_order():
     assert N >= 16
     ids = [e.id for e in EXERCISES]
@@ -70,9 +81,12 @@ def test_there_are_at_least_sixteen_exercises_in_order():
 def test_exercise_folder_is_complete(exercise):
     readme = (exercise.folder / "README.md").read_text()
     assert readme.startswith(f"# Exercise {exercise.id}: {exercise.title}")
-    assert exercise.chapter_url in readme, "the README links to its chapter"
-    page = exercise.chapter.strip("/")
-    assert (REPO / "docs" / f"{page}.md").is_file(), f"no chapter docs/{page}.md"
+    assert exercise.section_url in readme, "the README links to its section"
+    page = REPO / "docs" / f"{exercise.chapter.strip('/')}.md"
+    assert page.is_file(), f"no chapter {page}"
+    assert exercise.section in heading_anchors(page), (
+        f"{page.name} has no heading with the anchor #{exercise.section}"
+    )
     assert list(exercise.folder.glob("test_*.py")), "no grader"
     assert 2 <= len(exercise.hints) <= 3
 
