@@ -523,6 +523,10 @@ def _watch_files(folder, changes, stop, poll):
             run(True)
 
 
+#: The words of a verdict that ``course watch`` colours in a terminal.
+_COLOURS = {"[pass]": "32", "[fail]": "31", "Solved:": "1;32", "checks pass.": "1"}
+
+
 class Watcher:
     """The loop of ``course watch``."""
 
@@ -535,13 +539,23 @@ class Watcher:
         self.keys = keys
         self.poll = poll
         self.fancy = out.isatty()
+        # Colour only in a terminal, and never when NO_COLOR is set.
+        self.colour = self.fancy and not os.environ.get("NO_COLOR")
         self.banner = []
 
     def write(self, lines):
         self.out.write("\n".join(lines) + "\n")
         self.out.flush()
 
+    def paint(self, line):
+        if not self.colour:
+            return line
+        for word, code in _COLOURS.items():
+            line = line.replace(word, f"\x1b[{code}m{word}\x1b[0m", 1)
+        return line
+
     def show(self, lines):
+        lines = [self.paint(line) for line in lines]
         if self.fancy:
             self.out.write("\x1b[2J\x1b[H")
         self.write(self.banner + lines)
