@@ -14,7 +14,9 @@ Contract:
 * ``drop_cdn_scripts``, ``describe_notebook_images``,
   ``prune_notebook_styles`` and ``publish_notebook_images`` take a page's
   HTML and return it changed as their docstrings say; only
-  ``publish_notebook_images`` writes files (the plots, beside the page), and
+  ``publish_notebook_images`` writes files (the plots, beside the page).
+  ``prune_notebook_styles_cached`` is ``prune_notebook_styles`` kept in
+  ``.cache/course/notebook-styles/`` (``prune_styles_cache`` tidies it), and
   ``describe_notebook_images`` raises ``PluginError`` where a cell's
   ``"alt"`` metadata does not describe each of its images.
 """
@@ -24,13 +26,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import time
 from functools import cache
 from html import escape as escape_html
 from pathlib import Path
 
 import tinycss2
-from _cache import CACHE, prune
+from _cache import CACHE, STALE_AFTER, prune
 from _sources import dependency_hash
 from mkdocs.exceptions import PluginError
 
@@ -156,6 +160,46 @@ def prune_notebook_styles(page_html: str) -> str:
         return match[1] + "".join(_prune_rules(rules, used, seen)) + match[3]
 
     return STYLE.sub(prune, page_html)
+
+
+# Pruning takes about half a second a page, the same every build: the pages
+# are kept in .cache/course/notebook-styles/<hash of this file>/, named by
+# the page before pruning.
+STYLES = CACHE / "notebook-styles"
+_used_styles: set[Path] = set()
+
+
+@cache
+def _styles_dir() -> Path:
+    return STYLES / hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def prune_notebook_styles_cached(page_html: str) -> str:
+    """``prune_notebook_styles``, from the cache when this page was seen."""
+    directory = _styles_dir()
+    key = hashlib.sha256(page_html.encode()).hexdigest()[:32]
+    path = directory / f"{key}.html"
+    _used_styles.add(path)
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    pruned = prune_notebook_styles(page_html)
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(pruned, encoding="utf-8")
+    os.replace(tmp, path)
+    return pruned
+
+
+def prune_styles_cache() -> None:
+    """Delete the pages this build did not use (if an hour old), old versions."""
+    directory = _styles_dir()
+    prune(STYLES, directory.name)
+    if directory.is_dir():
+        for path in directory.glob("*.html"):
+            age = time.time() - path.stat().st_mtime
+            if path not in _used_styles and age > STALE_AFTER:
+                path.unlink(missing_ok=True)
+    _used_styles.clear()
 
 
 # nbconvert embeds a notebook's plots in the page as base64 PNGs, a quarter

@@ -75,6 +75,13 @@ def imported_modules(source: str, module: str = "", package: bool = False) -> se
     return {name for name in found if module_file(name) is not None}
 
 
+@cache
+def _module_imports(name: str, path: Path, stamp: tuple) -> frozenset:
+    """``imported_modules`` of a module's file, read again when ``stamp`` changes."""
+    text = path.read_text(encoding="utf-8")
+    return frozenset(imported_modules(text, name, _is_package(path)))
+
+
 def _with_parents(name: str) -> list[str]:
     """``a.b.c`` and the packages Python imports before it: ``a``, ``a.b``."""
     parts = name.split(".")
@@ -91,8 +98,8 @@ def closure(modules: Iterable[str]) -> list[Path]:
         if name in seen or path is None:
             continue
         seen[name] = path
-        text = path.read_text(encoding="utf-8")
-        for found in imported_modules(text, name, _is_package(path)):
+        stat = path.stat()
+        for found in _module_imports(name, path, (stat.st_mtime_ns, stat.st_size)):
             todo.extend(_with_parents(found))
     return sorted(set(seen.values()))
 

@@ -103,7 +103,8 @@ from _notebooks import (
     describe_notebook_images,
     drop_cdn_scripts,
     prune_notebook_caches,
-    prune_notebook_styles,
+    prune_notebook_styles_cached,
+    prune_styles_cache,
     publish_notebook_images,
     use_notebook_cache,
 )
@@ -179,7 +180,11 @@ def on_post_page(output, page, config):
     output = level_quiz_headings(output)
     if page.file.src_uri.endswith(".ipynb"):
         output = describe_notebook_images(output, Path(page.file.abs_src_path))
-        output = prune_notebook_styles(output)
+        output = prune_notebook_styles_cached(output)
         page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent
         output = publish_notebook_images(output, page_dir)
     return output
+
+
+def on_post_build(config):
+    prune_styles_cache()
