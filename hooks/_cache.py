@@ -1,7 +1,8 @@
 """The build caches both hooks keep, and how stale entries go.
 
-Not a hook itself: ``hooks/course.py`` and ``hooks/typeset.py`` import it
-(MkDocs puts a hook's folder on ``sys.path`` while it loads the hook).
+Not a hook itself: the hooks ``hooks/course.py`` and ``hooks/typeset.py``
+and their helpers import it (MkDocs puts a hook's folder on ``sys.path``
+while it loads the hook).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,11 +23,12 @@ CACHE = Path(os.environ.get("COURSE_CACHE_DIR") or ROOT / ".cache" / "course")
 STALE_AFTER = 3600
 
 
-def prune(parent: Path, keep: str) -> None:
-    """Delete the stale cache entries of other hashes beside ``parent / keep``."""
+def prune(parent: Path, keep: str | Collection[str]) -> None:
+    """Delete the stale cache entries in ``parent`` of hashes not in ``keep``."""
+    keep = {keep} if isinstance(keep, str) else set(keep)
     if parent.is_dir():
         for old in parent.iterdir():
-            if old.name == keep or not old.is_dir():
+            if old.name in keep or not old.is_dir():
                 continue
             if time.time() - old.stat().st_mtime > STALE_AFTER:
                 shutil.rmtree(old, ignore_errors=True)

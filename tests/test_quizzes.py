@@ -6,8 +6,10 @@ these are internals), so what is checked here is what the site shows.
 
 A fill-in blank is written literally, ``[[0.25]]``, and followed inside the
 quiz by ``<!-- answer: EXPR -->``; EXPR is evaluated as the site's hook
-evaluates it (``cc``, ``np``, ``A``, ``max_slope``), and its value rounded to
-the digits the blank shows must equal the blank.
+evaluates it (``hooks/_placeholders.py``: ``cc``, ``np``, ``A``,
+``max_slope`` and the named values of ``hooks/_values.py``), and its value
+rounded to the digits the blank shows must equal the blank (the hook's own
+``rounds_to``).
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ MIN_QUIZZES = 6
 ANSWER = re.compile(r"<!--\s*answer:(.*?)-->", re.DOTALL)
 
 
-HOOK = load_file("course_hook", ROOT / "hooks" / "course.py")
+# The part of the course hook that expands placeholders and checks answers.
+HOOK = load_file("course_placeholders", ROOT / "hooks" / "_placeholders.py")
 
 
 def quiz_pages() -> list[Path]:
@@ -101,14 +104,6 @@ def _id(quiz: Quiz) -> str:
     return f"{quiz.page}:{quiz.line}"
 
 
-def rounds_to(blank: str, value) -> bool:
-    """True if ``value``, rounded to the digits ``blank`` shows, is ``blank``."""
-    if isinstance(value, str):
-        return value == blank
-    digits = len(blank.partition(".")[2])
-    return f"{float(value):.{digits}f}" == blank
-
-
 def test_there_are_chapters():
     assert quiz_pages(), "no page under docs/chapters/"
 
@@ -157,7 +152,7 @@ def test_every_blank_has_an_answer_that_the_code_computes(quiz):
     )
     for blank, expr in zip(quiz.blanks, quiz.expressions, strict=True):
         value = HOOK.evaluate(expr)
-        assert rounds_to(blank, value), (
+        assert HOOK.rounds_to(blank, value), (
             f"{quiz}: the blank says {blank}, but {expr} = {value!r}"
         )
 
@@ -191,7 +186,7 @@ def test_answer_comments_sit_inside_quizzes():
     ],
 )
 def test_rounds_to(blank, value, expected):
-    assert rounds_to(blank, value) is expected
+    assert HOOK.rounds_to(blank, value) is expected
 
 
 def test_the_hook_rejects_a_wrong_blank():

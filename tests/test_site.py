@@ -22,10 +22,13 @@ from urllib.parse import urlsplit
 import pytest
 from browser_site import built_site
 from mkdocs.exceptions import PluginError
-from test_quizzes import HOOK
+from modules import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+# Parts of the course hook (hooks/course.py imports them the same way).
+FIGURES = load_file("course_figures", ROOT / "hooks" / "_figures.py")
+NOTEBOOKS = load_file("course_notebooks", ROOT / "hooks" / "_notebooks.py")
 
 #: ``<link rel=...>`` values that make the browser fetch or connect.
 FETCHING_RELS = frozenset(
@@ -335,7 +338,7 @@ def test_every_catalogue_entry_has_a_figure(site):
 def test_a_warm_build_draws_no_figure(site):
     # The session's build has filled the cache; drawing again must find every
     # figure there and touch none of them.
-    hook = HOOK
+    hook = FIGURES
     directory = hook.figure_dir()
     before = {p.name: p.stat().st_mtime_ns for p in directory.glob("*.svg")}
     assert hook.ensure_figures(directory) == []
@@ -409,8 +412,8 @@ def test_a_plot_takes_its_description_from_its_cell(tmp_path):
     )
     cells = [{"id": "a", "metadata": {"alt": ['Loss "falls" to <1']}}, {"id": "b"}]
     notebook.write_text(json.dumps({"cells": cells}))
-    described = HOOK.describe_notebook_images(html, notebook)
+    described = NOTEBOOKS.describe_notebook_images(html, notebook)
     assert 'alt="Loss &quot;falls&quot; to &lt;1"' in described
     notebook.write_text(json.dumps({"cells": [{"id": "a", "metadata": {}}]}))
     with pytest.raises(PluginError, match="cell 'a' shows 1 image"):
-        HOOK.describe_notebook_images(html, notebook)
+        NOTEBOOKS.describe_notebook_images(html, notebook)

@@ -1,0 +1,354 @@
+"""The numbers that pages quote, each a named function of ``course_code``.
+
+Not a hook itself: ``hooks/_placeholders.py`` calls these functions for the
+placeholder ``<!-- course:value NAME ARG ... FMT -->``, which a page writes
+where the number goes. For example ``<!-- course:value minimum_value gelu .5f -->``
+is ``format(minimum_value("gelu"), ".5f")``, that is ``-0.16997``.
+
+Contract: every function decorated with ``@value`` may be named in a page;
+it returns a number (or a string) computed from ``course_code`` and NumPy,
+never typed in. Arguments are simple words: a number (``1.0``, ``-8``), a
+catalogue key or another name (``gelu``, ``float64``), or ``name=number``
+for a keyword. A new number on a page is a new function here, with a
+docstring that says what it is, so that the expression is read, linted and
+tested as code.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import cache
+
+import numpy as np
+
+VALUES: dict[str, Callable] = {}
+
+
+def value(function: Callable) -> Callable:
+    """Make ``function`` available to pages under its own name."""
+    VALUES[function.__name__] = function
+    return function
+
+
+def _entry(key: str):
+    from course_code.activations import ACTIVATIONS
+
+    return ACTIVATIONS[key]
+
+
+def _grid(lo: float, hi: float, n: int) -> np.ndarray:
+    return np.linspace(lo, hi, n)
+
+
+# --- the catalogue -------------------------------------------------------------
+
+
+@value
+def catalogue_size() -> int:
+    """How many entries the catalogue has."""
+    from course_code.activations import ACTIVATIONS
+
+    return len(ACTIVATIONS)
+
+
+@value
+def activation(key: str, x: float, **params) -> float:
+    """The entry ``key`` at ``x``, with its defaults or the ``params`` given."""
+    entry = _entry(key)
+    return float(entry.fn(x, **{**entry.params, **params}))
+
+
+@value
+def derivative(key: str, x: float, **params) -> float:
+    """The derivative of the entry ``key`` at ``x``."""
+    entry = _entry(key)
+    return float(entry.grad(x, **{**entry.params, **params}))
+
+
+@value
+def activation_power(key: str, x: float, power: int) -> float:
+    """``f(x) ** power``: a gate of ``f(x)`` applied ``power`` times."""
+    return activation(key, x) ** power
+
+
+@value
+def derivative_power(key: str, x: float, power: int) -> float:
+    """``f′(x) ** power``: the slope ``f′(x)`` through ``power`` layers."""
+    return derivative(key, x) ** power
+
+
+@value
+def activation_minus_x(key: str, x: float) -> float:
+    """``f(x) − x``: how far the entry ``key`` is from the identity at ``x``."""
+    return float(_entry(key)(x) - x)
+
+
+@value
+def gelu_slope_at_root2() -> float:
+    """GELU's slope at √2, where its second derivative is 0."""
+    return float(_entry("gelu").grad_at(np.sqrt(2)))
+
+
+@value
+def minimum_x(key: str) -> float:
+    """Where the entry ``key`` has its minimum."""
+    return _entry(key).minimum[0]
+
+
+@value
+def minimum_value(key: str) -> float:
+    """The minimum value of the entry ``key``."""
+    return _entry(key).minimum[1]
+
+
+@value
+def range_low(key: str) -> float:
+    """The lower end of the range of the entry ``key``."""
+    return _entry(key).range[0]
+
+
+@value
+def parameter(key: str, name: str):
+    """The default of the parameter ``name`` of the entry ``key``."""
+    return _entry(key).params[name]
+
+
+@value
+def rrelu_mean_slope() -> float:
+    """RReLU's slope in evaluation: the mean of its training distribution."""
+    params = _entry("rrelu").params
+    return (params["lower"] + params["upper"]) / 2
+
+
+@value
+def steepest_slope(key: str) -> float:
+    """The steepest slope of the elementwise entry ``key``."""
+    from course_code.catalogue import max_slope
+
+    return max_slope(key).value
+
+
+@value
+def steepest_slope_x(key: str) -> float:
+    """Where the entry ``key`` is steepest (``inf`` if only approached)."""
+    from course_code.catalogue import max_slope
+
+    return max_slope(key).x
+
+
+@value
+def selu_scale() -> float:
+    """SELU's λ."""
+    from course_code.activations import SELU_SCALE
+
+    return SELU_SCALE
+
+
+@value
+def selu_alpha() -> float:
+    """SELU's α."""
+    from course_code.activations import SELU_ALPHA
+
+    return SELU_ALPHA
+
+
+# --- comparisons of two functions ----------------------------------------------
+
+
+@value
+def max_difference(key: str, other: str, lo: float, hi: float, n: int) -> float:
+    """The largest ``|f(x) − g(x)|`` over ``n`` points from ``lo`` to ``hi``."""
+    x = _grid(lo, hi, n)
+    return float(np.max(np.abs(_entry(key)(x) - _entry(other)(x))))
+
+
+@value
+def where_max_difference(key: str, other: str, lo: float, hi: float, n: int):
+    """The ``x`` of that largest difference."""
+    x = _grid(lo, hi, n)
+    return float(x[np.argmax(np.abs(_entry(key)(x) - _entry(other)(x)))])
+
+
+@value
+def gelu_sigmoid_approximation_error(lo: float, hi: float, n: int) -> float:
+    """The largest ``|gelu(x) − x σ(1.702 x)|`` over ``n`` points."""
+    x = _grid(lo, hi, n)
+    approximation = x * _entry("sigmoid")(1.702 * x)
+    return float(np.max(np.abs(_entry("gelu")(x) - approximation)))
+
+
+@value
+def interpolation_error(key: str, knots: int, lo: float = -8, hi: float = 8):
+    """The largest error of ``key`` interpolated linearly between ``knots``."""
+    f, x = _entry(key), _grid(lo, hi, 100_001)
+    knot_x = _grid(lo, hi, knots)
+    return float(np.max(np.abs(np.interp(x, knot_x, f(knot_x)) - f(x))))
+
+
+@value
+def zero_fraction(key: str, n: int = 100_000, seed: int = 0) -> float:
+    """The share of standard normal inputs that the entry ``key`` maps to 0."""
+    x = np.random.default_rng(seed).normal(size=n)
+    return float(np.mean(_entry(key)(x) == 0))
+
+
+# --- losses --------------------------------------------------------------------
+
+
+@value
+def sigmoid_error(z: float) -> float:
+    """``σ(z) − 1``: the error of a sigmoid output ``σ(z)`` for the target 1."""
+    from course_code.activations import sigmoid
+
+    return float(sigmoid(z) - 1)
+
+
+@value
+def sigmoid_mse_gradient(z: float) -> float:
+    """The gradient in ``z`` of ``(σ(z) − 1)²``: ``2 (σ(z) − 1) σ′(z)``."""
+    from course_code.activations import sigmoid, sigmoid_grad
+
+    return float(2 * (sigmoid(z) - 1) * sigmoid_grad(z))
+
+
+# --- floating point ------------------------------------------------------------
+
+
+@value
+def largest(dtype: str) -> float:
+    """The largest finite number of the NumPy type ``dtype``."""
+    return float(np.finfo(dtype).max)
+
+
+@value
+def log_largest(dtype: str) -> float:
+    """``log`` of that number (computed in float64): where ``exp`` overflows."""
+    return float(np.log(np.float64(np.finfo(dtype).max)))
+
+
+@value
+def sigmoid_overflow_below(dtype: str = "float64") -> float:
+    """The ``x`` below which ``1 / (1 + np.exp(-x))`` overflows in ``exp``."""
+    return -log_largest(dtype)
+
+
+@value
+def reciprocal_largest(dtype: str = "float64") -> float:
+    """``1 / largest``: ``e^x`` is below it where ``e^{-x}`` overflows."""
+    return 1 / np.finfo(dtype).max
+
+
+@value
+def log_smallest_subnormal(dtype: str) -> float:
+    """``log`` of the smallest positive number of ``dtype``: ``exp`` underflows."""
+    return float(np.log(np.finfo(dtype).smallest_subnormal))
+
+
+@value
+def log_half_eps(dtype: str = "float64") -> float:
+    """``log(ε/2)``: below it, ``1 + e^x`` rounds to 1 in ``dtype``."""
+    return float(np.log(np.finfo(dtype).eps / 2))
+
+
+@value
+def log1p_exp(x: float) -> float:
+    """``log(1 + e^x)``, computed accurately."""
+    return float(np.log1p(np.exp(x)))
+
+
+# --- initialisation and deep networks ------------------------------------------
+
+
+@value
+def gain(nonlinearity: str) -> float:
+    """The recommended initialisation gain for ``nonlinearity``."""
+    from course_code.initializers import calculate_gain
+
+    return calculate_gain(nonlinearity)
+
+
+@cache
+def _depth_signal(name: str, init: str, depth: int, width: int):
+    from course_code.experiments import depth_signal
+
+    return depth_signal([name], [init], depth=depth, width=width)
+
+
+@value
+def gradient_ratio(name: str, init: str, depth: int = 20, width: int = 128):
+    """How many times smaller the gradient is at the first of ``depth`` layers."""
+    norms = _depth_signal(name, init, depth, width).grad_norm[name, init]
+    return norms[0] / norms[-1]
+
+
+@value
+def variance_ratio(name: str, init: str, depth: int = 20, width: int = 128):
+    """The activations' variance after ``depth`` layers over that after one."""
+    variance = _depth_signal(name, init, depth, width).variance[name, init]
+    return variance[-1] / variance[0]
+
+
+@value
+def dead_fraction(learning_rate: float, epochs: int = 30, seed: int = 0):
+    """The share of dead ReLUs after training at ``learning_rate``."""
+    from course_code.experiments import dead_relus
+
+    result = dead_relus([learning_rate], seeds=[seed], epochs=epochs)
+    return result.dead_fraction[0, 0, -1]
+
+
+@cache
+def _fixed_point(activation: str, depth: int, width: int):
+    from course_code.experiments import selu_fixed_point
+
+    if activation == "selu":  # the experiment's default
+        return selu_fixed_point([(2.0, 2.0)], depth=depth, width=width)
+    return selu_fixed_point(
+        [(2.0, 2.0)], depth=depth, width=width, activation=activation
+    )
+
+
+@value
+def selu_fixed_point(
+    statistic: str,
+    layer: str,
+    activation: str = "selu",
+    depth: int = 20,
+    width: int = 128,
+) -> float:
+    """The ``mean`` or ``variance`` at the ``first`` or ``last`` layer.
+
+    Inputs of mean 2 and variance 2 go through ``depth`` layers of
+    ``activation`` (``course_code.experiments.selu_fixed_point``).
+    """
+    if statistic not in ("mean", "variance") or layer not in ("first", "last"):
+        raise ValueError("selu_fixed_point mean|variance first|last")
+    result = _fixed_point(activation, depth, width)
+    return getattr(result, statistic)[0, 0 if layer == "first" else -1]
+
+
+def call(name: str, words: list[str]):
+    """``VALUES[name]`` applied to the placeholder's argument ``words``."""
+    if name not in VALUES:
+        known = ", ".join(sorted(VALUES))
+        raise KeyError(f"no value named {name!r} in hooks/_values.py; known: {known}")
+    args, kwargs = [], {}
+    for word in words:
+        key, equals, text = word.partition("=")
+        if equals and key.isidentifier():
+            kwargs[key] = _literal(text)
+        else:
+            args.append(_literal(word))
+    return VALUES[name](*args, **kwargs)
+
+
+def _literal(word: str):
+    """A number if ``word`` is one, else the word itself."""
+    try:
+        number = float(word)
+    except ValueError:
+        return word
+    if math.isfinite(number) and number == int(number) and "." not in word:
+        return int(word.replace("_", ""))
+    return number

@@ -1,0 +1,452 @@
+"""The course hook's parts, text in and text out, checked without a build.
+
+Each part of ``hooks/course.py`` is a module beside it (``hooks/_*.py``),
+loaded here as MkDocs loads a hook: with the hooks folder on ``sys.path``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+from modules import load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+DOCS = ROOT / "docs"
+
+PLACEHOLDERS = load_file("course_placeholders", HOOKS / "_placeholders.py")
+VALUES = load_file("course_values", HOOKS / "_values.py")
+TABLES = load_file("course_tables", HOOKS / "_tables.py")
+FIGURES = load_file("course_figures", HOOKS / "_figures.py")
+NOTEBOOKS = load_file("course_notebooks", HOOKS / "_notebooks.py")
+SOURCES = load_file("course_sources", HOOKS / "_sources.py")
+COURSE = load_file("course_hook", HOOKS / "course.py")
+
+
+class Page:
+    """The little of an MkDocs page that the placeholders use."""
+
+    class file:
+        src_path = "chapters/x.md"
+        src_uri = "chapters/x.md"
+
+
+# --- placeholders -------------------------------------------------------------
+
+
+def test_a_value_placeholder_becomes_its_formatted_value():
+    text = (
+        "max <!-- course:value selu_scale .4f --> and "
+        "<!-- course:value selu_alpha .2f -->."
+    )
+    assert PLACEHOLDERS.expand(text, Page) == "max 1.0507 and 1.67."
+
+
+def test_a_placeholder_may_span_lines():
+    text = "a <!--\n  course:value minimum_value\n  gelu .5f\n--> b"
+    assert PLACEHOLDERS.expand(text, Page) == "a -0.16997 b"
+
+
+def test_placeholders_in_fenced_code_are_left_alone():
+    text = (
+        "<!-- course:value selu_alpha .1f -->\n"
+        "```markdown\n<!-- course:value selu_alpha .1f -->\n```\n"
+        "~~~\n<!-- course:nonsense -->\n~~~\n"
+        "<!-- course:value selu_alpha .1f -->\n"
+    )
+    out = PLACEHOLDERS.expand(text, Page)
+    assert out.startswith("1.7\n```markdown\n<!-- course:value selu_alpha .1f -->")
+    assert "<!-- course:nonsense -->" in out
+    assert out.endswith("~~~\n1.7\n")
+
+
+def test_outside_fences_yields_the_prose_between_code_blocks():
+    text = "a\n```\ncode\n```\nb\n"
+    pieces = [text[s:e] for s, e in PLACEHOLDERS._outside_fences(text)]
+    assert pieces == ["a\n", "b\n"]
+
+
+def test_an_unclosed_fence_hides_the_rest():
+    text = "a\n````\n<!-- course:x -->\n```\nstill code\n"
+    pieces = [text[s:e] for s, e in PLACEHOLDERS._outside_fences(text)]
+    assert pieces == ["a\n"]
+
+
+def test_an_unknown_placeholder_fails_with_file_and_line():
+    text = "one\ntwo <!-- course:graph relu -->\n"
+    with pytest.raises(PluginError, match=r"chapters/x\.md:12: .*not understood"):
+        PLACEHOLDERS.expand(text, Page, first_line=11)
+
+
+def test_an_unknown_value_name_fails_and_lists_the_known_ones():
+    with pytest.raises(PluginError, match=r"x\.md:1: .*no value named 'nope'.*gain"):
+        PLACEHOLDERS.expand("<!-- course:value nope .2f -->", Page)
+
+
+def test_a_value_needs_a_format():
+    with pytest.raises(PluginError, match="not understood"):
+        PLACEHOLDERS.expand("<!-- course:value selu_alpha -->", Page)
+
+
+def test_tables_and_cards_must_stand_alone_on_their_line():
+    with pytest.raises(PluginError, match="not understood"):
+        PLACEHOLDERS.expand("See <!-- course:card relu -->", Page)
+    card = PLACEHOLDERS.expand("<!-- course:card relu -->", Page)
+    assert card.startswith('<div class="course-card" markdown>')
+
+
+# --- quiz answers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("blank", "value", "expected"),
+    [
+        ("0.25", 0.25, True),
+        ("0.25", 0.2504, True),
+        ("0.25", 0.2551, False),
+        ("-0.278", -0.27846, True),
+        ("-0.279", -0.27846, False),
+        ("6", 6.0, True),
+        ("6", 6.4, True),
+        ("6", 6.6, False),
+        ("relu", "relu", True),
+        ("relu", "ReLU", False),
+        ("abc", 1.0, False),
+    ],
+)
+def test_rounds_to(blank, value, expected):
+    assert PLACEHOLDERS.rounds_to(blank, value) is expected
+
+
+def test_answers_are_checked_and_removed():
+    quiz = (
+        "<quiz>\nσ'(0) = [[0.25]] <!-- answer: derivative('sigmoid', 0.0) -->\n</quiz>"
+    )
+    assert (
+        PLACEHOLDERS.check_answers(quiz, Page) == "<quiz>\nσ'(0) = [[0.25]] \n</quiz>"
+    )
+
+
+def test_a_blank_without_its_answer_fails():
+    quiz = "text\n<quiz>\n[[1]] and [[2]] <!-- answer: 2 -->\n</quiz>"
+    with pytest.raises(PluginError, match=r"x\.md:2: quiz has 2 fill-in blank"):
+        PLACEHOLDERS.check_answers(quiz, Page)
+
+
+def test_an_answer_outside_a_quiz_fails():
+    with pytest.raises(PluginError, match="outside a <quiz>"):
+        PLACEHOLDERS.check_answers("<!-- answer: 1 -->", Page)
+
+
+def test_an_answer_that_raises_fails_with_its_expression():
+    quiz = "<quiz>\n[[1]] <!-- answer: 1 / 0 -->\n</quiz>"
+    with pytest.raises(PluginError, match=r"answer '1 / 0': ZeroDivisionError"):
+        PLACEHOLDERS.check_answers(quiz, Page)
+
+
+def test_answers_see_the_course_code_and_the_named_values():
+    assert PLACEHOLDERS.evaluate('A["relu"](-1.0)') == 0.0
+    assert PLACEHOLDERS.evaluate("cc.losses.__name__") == "course_code.losses"
+    assert PLACEHOLDERS.evaluate('steepest_slope("sigmoid")') == pytest.approx(0.25)
+    PLACEHOLDERS.evaluate("globals().update(left_behind=1)")
+    with pytest.raises(NameError):  # a page cannot leave names for the next
+        PLACEHOLDERS.evaluate("left_behind")
+
+
+# --- named values -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "args", "kwargs"),
+    [
+        (["gelu", "1.0"], ["gelu", 1.0], {}),
+        (["-8", "100_001"], [-8, 100_001], {}),
+        (["x", "negative_slope=0.2"], ["x"], {"negative_slope": 0.2}),
+        (["activation=elu"], [], {"activation": "elu"}),
+        (["1e-3", "inf"], [0.001, float("inf")], {}),
+    ],
+)
+def test_placeholder_arguments_are_numbers_words_or_keywords(words, args, kwargs):
+    seen = {}
+    VALUES.VALUES["_probe"] = lambda *a, **k: seen.update(args=list(a), kwargs=k)
+    try:
+        VALUES.call("_probe", words)
+    finally:
+        del VALUES.VALUES["_probe"]
+    assert seen == {"args": args, "kwargs": kwargs}
+    assert all(type(a) is type(b) for a, b in zip(seen["args"], args, strict=True))
+
+
+def test_every_named_value_says_what_it_is():
+    undocumented = [
+        n for n, f in VALUES.VALUES.items() if not (f.__doc__ or "").strip()
+    ]
+    assert not undocumented
+
+
+def test_named_values_compute_what_they_say():
+    assert (
+        VALUES.call("activation", ["leaky_relu", "-1.0", "negative_slope=0.2"]) == -0.2
+    )
+    assert VALUES.call("derivative", ["sigmoid", "0.0"]) == 0.25
+    assert VALUES.call("derivative_power", ["sigmoid", "0.0", "2"]) == 0.0625
+    assert VALUES.call("largest", ["float16"]) == 65504.0
+    assert VALUES.call("rrelu_mean_slope", []) == pytest.approx(11 / 48)
+    assert VALUES.call("max_difference", ["relu", "relu", "-1", "1", "3"]) == 0.0
+
+
+VALUE = re.compile(r"<!--\s*course:value\s+(\S+)", re.DOTALL)
+
+
+def test_every_value_a_page_names_exists():
+    named = {
+        (path.relative_to(DOCS).as_posix(), name)
+        for path in DOCS.rglob("*.md")
+        for name in VALUE.findall(path.read_text(encoding="utf-8"))
+    }
+    assert named, "no page uses <!-- course:value -->"
+    unknown = sorted(item for item in named if item[1] not in VALUES.VALUES)
+    assert not unknown, (
+        f"placeholders naming no function of hooks/_values.py: {unknown}"
+    )
+
+
+def test_value_placeholders_stay_short():
+    # The point of named values: no expression hides in a comment.
+    long = [
+        m[0]
+        for path in DOCS.rglob("*.md")
+        for m in re.finditer(
+            r"<!--\s*course:value.*?-->", path.read_text("utf-8"), re.DOTALL
+        )
+        if len(m[0]) > 90 or "(" in m[0]
+    ]
+    assert not long
+
+
+# --- tables and cards ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (float("inf"), "∞"),
+        (float("-inf"), "−∞"),
+        (-0.5, "−0.5"),
+        (1.0507009873554805, "1.0507"),
+        (0.0, "0"),
+        (123456.0, "1.2346e+05"),
+    ],
+)
+def test_numbers_in_tables(value, text):
+    assert TABLES.number(value) == text
+
+
+def test_framework_names_are_shortened():
+    prefixes = TABLES.TORCH_PREFIXES
+    names = "torch.nn.functional.relu, torch.nn.ReLU, torch.relu"
+    assert (
+        TABLES._short_names(names, prefixes) == "`F.relu`<br>`nn.ReLU`<br>`torch.relu`"
+    )
+    assert TABLES._short_names(None, prefixes) == "none"
+
+
+def test_the_frameworks_table_has_a_row_per_key():
+    table = TABLES.frameworks_table(["relu", "gelu"]).splitlines()
+    assert table[0] == "| Function | PyTorch | Keras | JAX (`jax.nn`) |"
+    assert len(table) == 4
+    assert table[2].startswith("| ReLU | ")
+    with pytest.raises(KeyError, match="nope"):
+        TABLES.frameworks_table(["relu", "nope"])
+
+
+def test_the_properties_table_has_a_row_per_entry():
+    table = TABLES.properties_table()
+    rows = [line for line in table.splitlines() if line.startswith("| ")]
+    assert len(rows) == 1 + len(FIGURES.catalogue())
+    assert "| ReLU | [0, ∞) | below | yes | no | no | no | 1 |" in table
+
+
+def test_a_card_links_its_figure_relative_to_the_page():
+    assert "(../figures/gelu.svg)" in TABLES.card("gelu", "chapters")
+    assert "(figures/gelu.svg)" in TABLES.card("gelu", "")
+    assert "**Minimum:** −0.16997 at x = −0.75179" in TABLES.card("gelu", "")
+    with pytest.raises(KeyError):
+        TABLES.card("nope", "")
+
+
+def test_markdown_in_notes_is_escaped():
+    assert TABLES._escape("a_b *c* `d` \\") == "a\\_b \\*c\\* \\`d\\` \\\\"
+
+
+# --- figures in pages ---------------------------------------------------------
+
+
+def test_figures_load_lazily_after_the_first():
+    html = (
+        '<p><img alt="a" src="../figures/nokey.svg"></p>'
+        '<img alt="b" src="../figures/nokey2.svg">'
+        '<img alt="c" src="data:image/png;base64,AAAA">'
+    )
+    out = FIGURES.size_and_defer_figures(html)
+    assert '<img fetchpriority="high" alt="a"' in out
+    assert '<img loading="lazy" alt="b"' in out
+    assert '<img alt="c"' in out
+
+
+# --- notebooks ----------------------------------------------------------------
+
+
+def test_cdn_scripts_are_dropped():
+    html = (
+        "a<!-- Load mathjax --><script src='cdn'></script>"
+        "<!-- End of mathjax configuration -->b"
+    )
+    assert NOTEBOOKS.drop_cdn_scripts(html) == "ab"
+
+
+def test_only_the_styles_a_page_uses_are_kept():
+    html = (
+        "<style>.used{color:red}.unused{color:blue}.used,.gone{x:1}"
+        "@media print{.unused{y:2}.used{y:3}}.jupyter-wrapper :root .used{z:4}"
+        ".md-typeset__scrollwrap{w:5}.used:not(.absent){v:6}</style>"
+        '<div class="used other"></div>'
+    )
+    out = NOTEBOOKS.prune_notebook_styles(html)
+    assert "<style>.used{color:red}" in out
+    assert ".unused{color:blue}" not in out
+    assert ".used{x:1}" in out
+    assert "@media print{.used{y:3}}" in out
+    assert ":root" not in out
+    assert ".md-typeset__scrollwrap{w:5}" in out
+    assert ".used:not(.absent){v:6}" in out
+
+
+def _png(width: int, height: int) -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\0" + b"\0" * width)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
+
+
+def test_notebook_plots_are_published_as_files(tmp_path):
+    png = _png(3, 1)
+    data = base64.b64encode(png).decode()
+    html = (
+        f'<img alt="x" src="data:image/png;base64,{data}">'
+        f'<img src="data:image/png;base64,{data}">'
+    )
+    out = NOTEBOOKS.publish_notebook_images(html, tmp_path)
+    files = list(tmp_path.glob("*.png"))
+    assert len(files) == 1
+    assert files[0].read_bytes() == png
+    name = files[0].name
+    assert out == (
+        f'<img alt="x" width="3" height="1" src="{name}">'
+        f'<img width="3" height="1" loading="lazy" src="{name}">'
+    )
+
+
+def test_notebook_code_leaves_out_magics_and_prose(tmp_path):
+    cells = [
+        {"cell_type": "markdown", "source": ["import course_code.nn\n"]},
+        {"cell_type": "code", "source": ["%matplotlib inline\n", "import numpy\n"]},
+        {"cell_type": "code", "source": "!pip list\nx = 1"},
+    ]
+    notebook = tmp_path / "n.ipynb"
+    notebook.write_text(json.dumps({"cells": cells}))
+    assert NOTEBOOKS.notebook_code(notebook) == "\nimport numpy\n\n\n\nx = 1"
+
+
+# --- quiz headings ------------------------------------------------------------
+
+
+def test_quiz_headings_take_the_level_below_their_section():
+    html = (
+        '<h2 id="s">S</h2><h4 class="quiz-number">Q1</h4>'
+        '<h3 id="t">T</h3><h4 class="quiz-number">Q2</h4>'
+    )
+    assert COURSE.level_quiz_headings(html) == (
+        '<h2 id="s">S</h2><h3 class="quiz-number">Q1</h3>'
+        '<h3 id="t">T</h3><h4 class="quiz-number">Q2</h4>'
+    )
+
+
+# --- cache keys ---------------------------------------------------------------
+
+
+@pytest.fixture
+def package(tmp_path, monkeypatch):
+    """A small ``course_code`` in ``tmp_path``, where ``_sources`` looks for it."""
+    files = {
+        "__init__.py": "from course_code import core\n",
+        "core.py": "import math\nfrom course_code._util import helper\n",
+        "_util.py": '"""Helpers."""\n',
+        "other.py": '"""Unrelated."""\n',
+        "fancy/__init__.py": "from . import deep\n",
+        "fancy/deep.py": "from ..core import thing\n",
+        "fancy/unused.py": "",
+    }
+    for name, text in files.items():
+        path = tmp_path / "course_code" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    monkeypatch.setattr(SOURCES, "_package_root", lambda: tmp_path)
+    return tmp_path / "course_code"
+
+
+def _names(paths, package):
+    return sorted(p.relative_to(package).as_posix() for p in paths)
+
+
+def test_imports_are_followed_through_the_package(package):
+    found = SOURCES.imported_modules("def f():\n    from course_code import core, x\n")
+    assert found == {"course_code", "course_code.core"}
+    assert _names(SOURCES.closure(found), package) == [
+        "__init__.py",
+        "_util.py",
+        "core.py",
+    ]
+
+
+def test_subpackages_and_relative_imports_count(package):
+    closure = SOURCES.closure(["course_code.fancy"])
+    assert _names(closure, package) == [
+        "__init__.py",
+        "_util.py",
+        "core.py",
+        "fancy/__init__.py",
+        "fancy/deep.py",
+    ]
+
+
+def test_the_hash_changes_only_with_what_is_imported(package):
+    source = "from course_code.core import thing\n"
+    before = SOURCES.dependency_hash(source)
+    (package / "other.py").write_text('"""Edited."""\n')
+    (package / "fancy" / "unused.py").write_text("x = 1\n")
+    assert SOURCES.dependency_hash(source) == before
+    (package / "_util.py").write_text('"""Helpers, edited."""\n')
+    assert SOURCES.dependency_hash(source) != before
+    assert SOURCES.dependency_hash(source + "# more\n") != SOURCES.dependency_hash(
+        source
+    )
+
+
+def test_the_real_figures_do_not_depend_on_the_training_code():
+    figures = SOURCES.closure(
+        SOURCES.imported_modules((HOOKS / "_figures.py").read_text())
+    )
+    names = {path.stem for path in figures}
+    assert "activations" in names
+    assert not names & {"nn", "losses", "experiments", "layers", "gradcheck"}
