@@ -9,7 +9,7 @@ does not understand or whose expression fails.
 
 ``![alt text](../figures/KEY.svg)``
     The figure of catalogue entry ``KEY`` (a key of
-    ``course_code.activations.ACTIVATIONS``), drawn from the code at build
+    ``course_code.catalogue.ACTIVATIONS``), drawn from the code at build
     time: the function (solid) and its derivative (dashed). Entries that are
     not elementwise get a slice instead: softmax and log-softmax of
     ``[x, 0]``; a gated unit ``f`` as ``f([1, x])`` (its gate) and
@@ -121,7 +121,7 @@ def figure_dir() -> Path:
 
 
 def _catalogue():
-    from course_code.activations import ACTIVATIONS
+    from course_code.catalogue import ACTIVATIONS
 
     return ACTIVATIONS
 
