@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_code._inputs import as_generator, positive_int, real_scalar
+from course_code._numerics.inputs import as_generator, positive_int, real_scalar
 
 __all__ = ["circles", "spirals", "two_moons", "xor"]
 

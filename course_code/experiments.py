@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from course_code import datasets
-from course_code._inputs import as_generator, positive_int
+from course_code._numerics.inputs import as_generator, positive_int
 from course_code.activations import ACTIVATIONS
 from course_code.initializers import gain_name, init_std, lecun_normal
 from course_code.nn import (

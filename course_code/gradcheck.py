@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from course_code._inputs import as_float_array, real_scalar
+from course_code._numerics.inputs import as_float_array, real_scalar
 
 __all__ = [
     "GradientCheck",

@@ -25,7 +25,7 @@ import math
 
 import numpy as np
 
-from course_code._inputs import as_generator, positive_int, real_scalar
+from course_code._numerics.inputs import as_generator, positive_int, real_scalar
 
 __all__ = [
     "calculate_gain",

@@ -35,7 +35,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from course_code._inputs import as_float_array, positive_int
+from course_code._numerics.inputs import as_float_array, positive_int
 from course_code.activations import sigmoid, tanh
 
 __all__ = ["SOBEL_X", "conv2d", "gru_cell", "lstm_cell", "lstm_gates"]

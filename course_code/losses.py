@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_code._inputs import as_float_array
+from course_code._numerics.inputs import as_float_array
 from course_code.activations import log_softmax, sigmoid, softmax
 
 __all__ = [

@@ -40,7 +40,12 @@ import numpy as np
 from tqdm import tqdm
 
 from course_code import losses
-from course_code._inputs import as_float_array, as_generator, positive_int, real_scalar
+from course_code._numerics.inputs import (
+    as_float_array,
+    as_generator,
+    positive_int,
+    real_scalar,
+)
 from course_code.activations import ACTIVATIONS, silu, silu_grad
 from course_code.initializers import gain_name, initialize
 

@@ -4,7 +4,7 @@ Not a hook itself: ``hooks/course.py`` imports it (MkDocs puts a hook's
 folder on ``sys.path`` while it loads the hook).
 
 Contract: ``ensure_figures()`` leaves ``<key>.svg`` for every key of
-``course_code.activations.ACTIVATIONS`` in ``figure_dir()`` and returns the
+``course_code.catalogue.ACTIVATIONS`` in ``figure_dir()`` and returns the
 keys it had to draw; ``add_figures`` adds them to the build as
 ``figures/<key>.svg``; ``size_and_defer_figures`` gives a page's ``<img>``
 of these figures their size and lazy loading. The cache folder,
@@ -35,8 +35,8 @@ FN_COLOUR, GRAD_COLOUR, THIRD_COLOUR = "#1f5fbf", "#d9590b", "#2e8b57"
 
 
 def catalogue():
-    """``course_code.activations.ACTIVATIONS``, imported when first needed."""
-    from course_code.activations import ACTIVATIONS
+    """``course_code.catalogue.ACTIVATIONS``, imported when first needed."""
+    from course_code.catalogue import ACTIVATIONS
 
     return ACTIVATIONS
 

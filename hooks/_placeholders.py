@@ -54,7 +54,7 @@ def _namespace() -> dict:
     import course_code.layers
     import course_code.losses
     import course_code.nn
-    from course_code.activations import ACTIVATIONS
+    from course_code.catalogue import ACTIVATIONS
 
     names = {"cc": course_code, "np": np, "A": ACTIVATIONS, "max_slope": max_slope}
     return {**VALUES, **names}

@@ -5,7 +5,7 @@ Not a hook itself: ``hooks/_placeholders.py`` calls it for the placeholders
 and ``<!-- course:card KEY -->``.
 
 Contract: each function takes catalogue keys (of
-``course_code.activations.ACTIVATIONS``) and returns Markdown, computed from
+``course_code.catalogue.ACTIVATIONS``) and returns Markdown, computed from
 the catalogue entries and nothing else; an unknown key raises ``KeyError``.
 ``number`` writes a float as the tables do: five significant digits, a true
 minus sign, ``∞`` for infinity.

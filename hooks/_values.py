@@ -32,7 +32,7 @@ def value(function: Callable) -> Callable:
 
 
 def _entry(key: str):
-    from course_code.activations import ACTIVATIONS
+    from course_code.catalogue import ACTIVATIONS
 
     return ACTIVATIONS[key]
 
@@ -47,7 +47,7 @@ def _grid(lo: float, hi: float, n: int) -> np.ndarray:
 @value
 def catalogue_size() -> int:
     """How many entries the catalogue has."""
-    from course_code.activations import ACTIVATIONS
+    from course_code.catalogue import ACTIVATIONS
 
     return len(ACTIVATIONS)
 

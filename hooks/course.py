@@ -12,7 +12,7 @@ does not understand or whose expression fails.
 
 ``![alt text](../figures/KEY.svg)``
     The figure of catalogue entry ``KEY`` (a key of
-    ``course_code.activations.ACTIVATIONS``), drawn from the code at build
+    ``course_code.catalogue.ACTIVATIONS``), drawn from the code at build
     time: the function (solid) and its derivative (dashed). Entries that are
     not elementwise get a slice instead: softmax and log-softmax of
     ``[x, 0]``; a gated unit ``f`` as ``f([1, x])`` (its gate) and

@@ -1,6 +1,6 @@
 """The catalogue's facts are true of the functions it describes.
 
-Each property of ``Activation`` has an exact meaning (see its docstring); here
+Each property of ``CatalogueEntry`` has an exact meaning (see its docstring); here
 each is checked against the function, with the entry's parameters, on a dense
 grid and at the limits.  The names and defaults are checked against the code.
 """

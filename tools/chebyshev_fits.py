@@ -1,4 +1,4 @@
-"""Compute the Chebyshev expansions in ``course_code/_chebyshev.py`` with mpmath.
+"""Compute the Chebyshev expansions of ``course_code/_numerics/chebyshev.py`` (mpmath).
 
 Run ``python tools/chebyshev_fits.py`` to print the module; the test
 ``tests/test_chebyshev_fits.py`` checks that the committed coefficients are

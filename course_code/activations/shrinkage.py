@@ -1,0 +1,199 @@
+"""Shrinkage functions: soft shrink, hard shrink, tanh shrink.
+
+They pull small inputs to (or towards) zero, as in denoising by
+thresholding.  Each function ``f`` sits next to its derivative ``f_grad``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from course_code._numerics.branchless import indicator
+from course_code._numerics.evaluation import apply, patch
+from course_code._numerics.inputs import (
+    real_scalar,
+)
+
+__all__ = [
+    "hardshrink",
+    "hardshrink_grad",
+    "softshrink",
+    "softshrink_grad",
+    "tanhshrink",
+    "tanhshrink_grad",
+]
+
+
+def _lambd(lambd):
+    return real_scalar(lambd, "lambd", minimum=0.0)
+
+
+def softshrink(x, lambd=0.5):
+    r"""Soft shrinkage: move $x$ towards 0 by $\lambda$, and to 0 within $\lambda$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    lambd : float, optional
+        The threshold $\lambda \ge 0$.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Same shape and float dtype as ``x``.
+
+    Examples
+    --------
+    >>> softshrink([-2.0, -0.25, 0.25, 2.0])
+    array([-1.5,  0. ,  0. ,  1.5])
+    """
+    lam = _lambd(lambd)
+    # exact: x - λ above λ, x + λ below -λ, x - x = 0 between; one rounding
+    return apply(lambda t: t - np.clip(t, -lam, lam), x, native=True)
+
+
+def softshrink_grad(x, lambd=0.5):
+    r"""Derivative of soft shrinkage: 1 where $|x| > \lambda$, else 0.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    lambd : float, optional
+        The threshold $\lambda \ge 0$.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        0 or 1; 0 at $x = \pm\lambda$, as in PyTorch.
+
+    Examples
+    --------
+    >>> softshrink_grad([-1.0, -0.5, 0.0, 0.5, 1.0])
+    array([1., 0., 0., 0., 1.])
+    """
+    lam = _lambd(lambd)
+    return apply(lambda t: indicator(np.abs(t) > lam, t), x, native=True)
+
+
+def hardshrink(x, lambd=0.5):
+    r"""Hard shrinkage: $x$ where $|x| > \lambda$, else 0.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    lambd : float, optional
+        The threshold $\lambda \ge 0$.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Same shape and float dtype as ``x``.
+
+    Examples
+    --------
+    >>> hardshrink([-2.0, -0.25, 0.5, 2.0])
+    array([-2.,  0.,  0.,  2.])
+    """
+    lam = _lambd(lambd)
+    # x times 0 or 1; NaN * False is still NaN
+    return apply(lambda t: t * (np.abs(t) > lam), x, native=True)
+
+
+def hardshrink_grad(x, lambd=0.5):
+    r"""Derivative of hard shrinkage: 1 where $|x| > \lambda$, else 0.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    lambd : float, optional
+        The threshold $\lambda \ge 0$.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        0 or 1 (the jump at $\pm\lambda$ has no derivative; 0 is used).
+
+    Examples
+    --------
+    >>> hardshrink_grad([-1.0, 0.5, 1.0])
+    array([1., 0., 1.])
+    """
+    return softshrink_grad(x, lambd)
+
+
+# Coefficients of x cosh x - sinh x = Σ_{k>=1} 2k/(2k+1)! x^{2k+1}, highest first.
+_TANHSHRINK_SERIES = tuple(2 * k / math.factorial(2 * k + 1) for k in range(12, 0, -1))
+
+
+def _tanhshrink_small(x):
+    # For |x| <= 1: (x cosh x - sinh x) / cosh x, whose series has only
+    # positive terms, so nothing cancels.
+    s = x * x
+    acc = np.zeros_like(x)
+    for coefficient in _TANHSHRINK_SERIES:
+        acc = acc * s + coefficient
+    return x * s * acc / np.cosh(x)
+
+
+def tanhshrink(x):
+    r"""Tanh shrinkage, $x - \tanh x$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Same shape and float dtype as ``x``.
+
+    Notes
+    -----
+    Near 0, $x - \tanh x \approx x^3/3$ is the difference of two almost equal
+    numbers: for $x = 10^{-3}$ the subtraction keeps only 10 of 16 digits,
+    and for $|x| < 10^{-8}$ none.  For $|x| \le 1$ we use
+    $(x \cosh x - \sinh x)/\cosh x$ and the series of the numerator, whose
+    terms are all positive.
+
+    Examples
+    --------
+    >>> float(tanhshrink(1e-3))  # x**3/3 - 2x**5/15 + ...: 15 digits right
+    3.33333200000054e-10
+    >>> float(1e-3 - np.tanh(1e-3))  # the naive form: wrong from the 10th digit
+    3.3333320001785e-10
+    >>> tanhshrink([-np.inf, np.inf])
+    array([-inf,  inf])
+    """
+    return apply(_tanhshrink, x)
+
+
+def _tanhshrink(x):
+    return patch(x - np.tanh(x), x, np.abs(x) <= 1.0, _tanhshrink_small)
+
+
+def tanhshrink_grad(x):
+    r"""Derivative of tanh shrinkage, $\tanh^2 x$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $[0, 1)$.
+
+    Examples
+    --------
+    >>> tanhshrink_grad([0.0, np.inf])
+    array([0., 1.])
+    """
+    return apply(lambda t: np.tanh(t) ** 2, x)

@@ -1,0 +1,333 @@
+"""The sigmoid family: sigmoid, tanh, hard sigmoid, softsign, log-sigmoid.
+
+S-shaped functions, bounded on at least one side, that saturate in both
+tails.  Each function ``f`` sits next to its derivative ``f_grad``; the
+private ``_f`` functions are the kernels that compute in float64.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from course_code._numerics.branchless import indicator, neg
+from course_code._numerics.evaluation import apply, patch
+
+__all__ = [
+    "hardsigmoid",
+    "hardsigmoid_grad",
+    "logsigmoid",
+    "logsigmoid_grad",
+    "sigmoid",
+    "sigmoid_grad",
+    "softsign",
+    "softsign_grad",
+    "tanh",
+    "tanh_grad",
+]
+
+
+# --8<-- [start:sigmoid_kernel]
+def _sigmoid(x):
+    # σ(x) = 1 / (1 + e^{-x}) overflows for x < -709.  Multiplying top and
+    # bottom by e^{x} when x < 0 gives the same function with no overflow:
+    # σ(x) = e^{min(x, 0)} / (1 + e^{-|x|}).  With e = e^{-|x|}, the
+    # numerator e^{min(x, 0)} is e for x < 0 and 1 for x >= 0.
+    e = np.exp(-np.abs(x))
+    return np.maximum(e, x >= 0) / (1.0 + e)  # NaN propagates through e
+
+
+def _sigmoid_grad(x):
+    # σ'(x) = σ(x) σ(-x) = e^{-|x|} / (1 + e^{-|x|})^2, symmetric in x.
+    e = np.exp(-np.abs(x))
+    return e / (1.0 + e) ** 2
+
+
+# --8<-- [end:sigmoid_kernel]
+
+
+# --8<-- [start:sigmoid]
+def sigmoid(x):
+    r"""Logistic sigmoid, $\sigma(x) = 1 / (1 + e^{-x})$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        $\sigma(x)$ in $(0, 1)$, same shape and float dtype as ``x``.
+
+    Notes
+    -----
+    The textbook form overflows: ``np.exp(-x)`` is ``inf`` for
+    $x < -709.78$ and NumPy warns.  Multiplying numerator and denominator by
+    $e^{x}$ for negative $x$ gives $\sigma(x) = e^{\min(x, 0)} /
+    (1 + e^{-|x|})$, in which no exponential exceeds 1.
+
+    Examples
+    --------
+    >>> sigmoid(0.0)
+    np.float64(0.5)
+    >>> sigmoid([-np.inf, -1000.0, 1000.0, np.inf])
+    array([0., 0., 1., 1.])
+    >>> float(sigmoid(-710.0))  # a subnormal number, not 0
+    4.4762862256751e-309
+    >>> x = np.array([-3.0, 0.5, 2.0])
+    >>> bool(np.allclose(sigmoid(-x), 1 - sigmoid(x)))
+    True
+    """
+    return apply(_sigmoid, x)
+
+
+def sigmoid_grad(x):
+    r"""Derivative of the sigmoid, $\sigma'(x) = \sigma(x)\,(1 - \sigma(x))$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(0, 1/4]$; the maximum $1/4$ is at $x = 0$.
+
+    Notes
+    -----
+    Computed as $e^{-|x|} / (1 + e^{-|x|})^2$, which keeps full relative
+    accuracy in both tails, where $\sigma(1 - \sigma)$ would lose it.
+
+    Examples
+    --------
+    >>> sigmoid_grad(0.0)
+    np.float64(0.25)
+    >>> sigmoid_grad([-np.inf, np.inf])
+    array([0., 0.])
+    """
+    return apply(_sigmoid_grad, x)
+
+
+# --8<-- [end:sigmoid]
+
+
+def tanh(x):
+    r"""Hyperbolic tangent, $\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(-1, 1)$, same shape and float dtype as ``x``.
+
+    Examples
+    --------
+    >>> tanh([-np.inf, 0.0, np.inf])
+    array([-1.,  0.,  1.])
+    >>> x = np.linspace(-3, 3, 7)
+    >>> bool(np.allclose(tanh(x), 2 * sigmoid(2 * x) - 1))
+    True
+    """
+    return apply(np.tanh, x)
+
+
+def tanh_grad(x):
+    r"""Derivative of tanh, $1 - \tanh^2 x = \operatorname{sech}^2 x$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(0, 1]$.
+
+    Notes
+    -----
+    $1 - \tanh^2 x$ cancels to 0 long before the true value underflows
+    ($\operatorname{sech}^2 20 \approx 1.7 \times 10^{-17}$).  Instead
+    $\operatorname{sech}^2 x = 1/\cosh^2 x = 2 / (\cosh 2x + 1)$, which has
+    no cancellation.
+
+    Examples
+    --------
+    >>> tanh_grad(0.0)
+    np.float64(1.0)
+    >>> float(tanh_grad(20.0))  # 1 - tanh(20)**2 would give 0.0
+    1.6993417021166355e-17
+    """
+    return apply(_tanh_grad, x)
+
+
+def _tanh_grad(x):
+    # sech² x = 1 / cosh² x = 2 / (cosh 2x + 1): three roundings, no
+    # cancellation.  cosh 2x overflows beyond |x| = 355, where sech² x
+    # = 4e^{-2|x|} to double precision (and is subnormal or 0).
+    y = 2.0 / (np.cosh(2.0 * np.clip(x, -355.0, 355.0)) + 1.0)
+    return patch(
+        y,
+        x,
+        np.abs(x) > 355.0,
+        lambda t: 4.0 * np.exp(-2.0 * np.minimum(np.abs(t), 400.0)),
+    )
+
+
+def softsign(x):
+    r"""Softsign, $x / (1 + |x|)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(-1, 1)$.
+
+    Notes
+    -----
+    At $x = \pm\infty$ the formula is $\infty/\infty$; clipping $x$ to the
+    largest finite number first gives the limit $\pm 1$.
+
+    Examples
+    --------
+    >>> softsign([-np.inf, -1.0, 0.0, 3.0, np.inf])
+    array([-1.  , -0.5 ,  0.  ,  0.75,  1.  ])
+    """
+    return apply(_softsign, x, native=True)
+
+
+def _softsign(x):
+    big = np.finfo(x.dtype).max
+    x = np.clip(x, -big, big)
+    return x / (1 + np.abs(x))
+
+
+def softsign_grad(x):
+    r"""Derivative of softsign, $1 / (1 + |x|)^2$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(0, 1]$.
+
+    Examples
+    --------
+    >>> softsign_grad([0.0, 1.0, np.inf])
+    array([1.  , 0.25, 0.  ])
+    """
+    # squaring 1 / (1 + |x|) cannot overflow, unlike (1 + |x|)**2
+    return apply(lambda t: (1 / (1 + np.abs(t))) ** 2, x, native=True)
+
+
+def hardsigmoid(x):
+    r"""Hard sigmoid (PyTorch's form), $\min(\max(x/6 + 1/2, 0), 1)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $[0, 1]$.
+
+    Notes
+    -----
+    Computed as $(x + 3)/6$, which is exact near $x = -3$ where $x/6 + 1/2$
+    would cancel.  Keras 2 used $\min(\max(0.2x + 0.5, 0), 1)$ instead.
+
+    Examples
+    --------
+    >>> hardsigmoid([-4.0, -3.0, 0.0, 3.0, 4.0])
+    array([0. , 0. , 0.5, 1. , 1. ])
+    """
+    return apply(lambda t: np.clip((t + 3) / 6, 0, 1), x, native=True)
+
+
+def hardsigmoid_grad(x):
+    r"""Derivative of the hard sigmoid: $1/6$ on $(-3, 3)$, else 0.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        $1/6$ rounded to the dtype of ``x``, or 0.  At $x = \pm 3$ the value
+        is 0, as in PyTorch.
+
+    Examples
+    --------
+    >>> hardsigmoid_grad([-3.0, 0.0, 3.0])
+    array([0.        , 0.16666667, 0.        ])
+    """
+    return apply(lambda t: indicator(np.abs(t) < 3, t) / 6, x, native=True)
+
+
+def logsigmoid(x):
+    r"""Log-sigmoid, $\log \sigma(x) = -\operatorname{softplus}(-x)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(-\infty, 0)$.
+
+    Notes
+    -----
+    ``np.log(sigmoid(x))`` gives $-\infty$ once $\sigma(x)$ underflows
+    ($x < -745$) and loses all digits for large positive $x$.  The stable
+    form is $\min(x, 0) - \log(1 + e^{-|x|})$ with ``log1p``.
+
+    Examples
+    --------
+    >>> logsigmoid([-1000.0, 0.0, 40.0])
+    array([-1.00000000e+03, -6.93147181e-01, -4.24835426e-18])
+    """
+    return apply(_logsigmoid, x)
+
+
+def _logsigmoid(x):
+    return neg(x) - np.log1p(np.exp(-np.abs(x)))
+
+
+def logsigmoid_grad(x):
+    r"""Derivative of log-sigmoid, $\sigma(-x) = 1 - \sigma(x)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(0, 1)$.
+
+    Examples
+    --------
+    >>> logsigmoid_grad([-np.inf, 0.0, np.inf])
+    array([1. , 0.5, 0. ])
+    """
+    return apply(lambda t: _sigmoid(-t), x)

@@ -1,0 +1,493 @@
+"""Smooth modern functions: GELU, SiLU, Mish, softplus, hard swish.
+
+Smooth relatives of ReLU, most of them self-gated ($x$ times a gate that
+rises from 0 to 1).  Each function ``f`` sits next to its derivative
+``f_grad``; GELU's kernels use Chebyshev expansions and compensated
+arithmetic from the private ``course_code._numerics`` where scipy's formulas
+lose digits.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import special
+
+from course_code._numerics import chebyshev
+from course_code._numerics.branchless import blend, neg, pos
+from course_code._numerics.compensated import two_product, x_exp
+from course_code._numerics.evaluation import apply, patch
+from course_code._numerics.inputs import (
+    real_scalar,
+)
+from course_code.activations.sigmoid_family import _sigmoid
+
+__all__ = [
+    "gelu",
+    "gelu_grad",
+    "hardswish",
+    "hardswish_grad",
+    "mish",
+    "mish_grad",
+    "silu",
+    "silu_grad",
+    "softplus",
+    "softplus_grad",
+]
+
+
+_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+_GELU_TANH_A = 0.044715
+# 2√(2/π) as a double-double (hi + lo) pair, and 2√(2/π)·0.044715.
+_K1_HI, _K1_LO = 1.5957691216057308, -9.96930880911092e-17
+_K3_HI = 0.07135481627260025
+_NORMAL_CDF = chebyshev.NORMAL_CDF
+_GELU_GRAD = chebyshev.GELU_GRAD
+_GELU_TANH_GRAD = chebyshev.GELU_TANH_GRAD
+
+
+def _check_approximate(approximate):
+    if approximate not in ("none", "tanh"):
+        raise ValueError(f"approximate must be 'none' or 'tanh', got {approximate!r}")
+    return approximate
+
+
+def _gelu_exact(x):
+    # x Φ(x); the ndtr of scipy keeps full relative accuracy in the left tail.
+    # Below -37, Φ(x) is subnormal, so we write Φ(x) = erfcx(-x/√2) e^{-x²/2} / 2
+    # and let x_exp round once.
+    y = np.clip(x, -40.0, np.inf)
+    y = y * special.ndtr(y)
+
+    def tail(t):
+        t = np.maximum(t, -40.0)  # -inf -> -40: the result is -0.0 either way
+        return x_exp(0.5 * t * special.erfcx(-t / math.sqrt(2.0)), -0.5 * t * t)
+
+    y = patch(y, x, x < -37.0, tail)
+    window = (x > -1.6) & (x < -0.4)  # where ndtr loses up to 8 ULP
+    return patch(y, x, window, lambda t: t * chebyshev.evaluate(t, _NORMAL_CDF))
+
+
+def _gelu_exact_grad(x):
+    # Φ(x) + x φ(x).
+    c = np.clip(x, -40.0, 40.0)
+    y = special.ndtr(c) + c * (_INV_SQRT_2PI * np.exp(-0.5 * c * c))
+
+    def tail(t):
+        t = np.maximum(t, -40.0)
+        scale = 0.5 * special.erfcx(-t / math.sqrt(2.0)) + t * _INV_SQRT_2PI
+        return x_exp(scale, -0.5 * t * t)
+
+    y = patch(y, x, x < -37.0, tail)
+    window = (x > -1.6) & (x < 0.0)  # the two terms cancel at the root -0.7518
+    return patch(y, x, window, lambda t: chebyshev.evaluate(t, _GELU_GRAD))
+
+
+def _gelu_tanh_u2(c):
+    # 2u, where u = √(2/π) (x + 0.044715 x³) is the argument of tanh.
+    return (2.0 * _SQRT_2_OVER_PI) * c * (1.0 + _GELU_TANH_A * (c * c))
+
+
+def _gelu_tanh(x):
+    # ½x(1 + tanh u) = x σ(2u): the same function without the cancellation
+    # of 1 + tanh u for negative u.
+    c = np.clip(x, -30.0, 30.0)
+    y = np.clip(x, -30.0, np.inf) * _sigmoid(_gelu_tanh_u2(c))
+
+    def tail(t):  # x σ(2u) ≈ x e^{2u} once σ(2u) is tiny
+        t = np.maximum(t, -30.0)
+        return x_exp(t, _gelu_tanh_u2(t))
+
+    y = patch(y, x, x < -20.0, tail)
+    return patch(y, x, (x > -3.3) & (x <= -0.5), _gelu_tanh_compensated)
+
+
+def _gelu_tanh_grad(x):
+    # d/dx [x σ(2u)] = σ(2u) + 2x u' σ(2u) σ(-2u).
+    c = np.clip(x, -30.0, 30.0)
+    u2 = _gelu_tanh_u2(c)
+    du2 = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (c * c))
+    e = np.exp(-np.abs(u2))  # σ(2u) and σ'(2u) share one exponential
+    y = (np.maximum(e, u2 >= 0) + c * du2 * e / (1.0 + e)) / (1.0 + e)
+
+    def tail(t):  # ≈ e^{2u} (1 + x·2u')
+        t = np.maximum(t, -30.0)
+        d = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (t * t))
+        return x_exp(1.0 + t * d, _gelu_tanh_u2(t))
+
+    y = patch(y, x, x < -20.0, tail)
+    left = (x > -3.3) & (x <= -1.2)  # e^{2u} magnifies the rounding of 2u
+    y = patch(y, x, left, _gelu_tanh_grad_compensated)
+    window = (x > -1.2) & (x < -0.1)  # cancellation at the root -0.7525
+    return patch(y, x, window, lambda t: chebyshev.evaluate(t, _GELU_TANH_GRAD))
+
+
+def _gelu_tanh_exp_u2(x):
+    # For -3.3 < x <= -0.5: E = e^{2u} and 2xu' (as w + w_lo).  An error δ
+    # in 2u is a relative error δ in E, and |2u| reaches 8, so one rounding
+    # of 2u alone can cost 8 ULP.  We carry 2u = K1 x + K3 x³ as hi + lo:
+    # K1 x exactly (Dekker's product), the smaller K3 x³ rounded (an error
+    # the rounding of x itself already allows); likewise 2xu' = K1 x + 3K3 x³.
+    r, r_lo = two_product(_K1_HI, x)
+    r_lo = r_lo + _K1_LO * x
+    q = _K3_HI * (x * x * x)
+    u2 = r + q
+    u2_lo = ((r - u2) + q) + r_lo  # |r| > |q|: Fast2Sum
+    w = r + 3.0 * q
+    w_lo = ((r - w) + 3.0 * q) + r_lo
+    return np.exp(u2) * (1.0 + u2_lo), w, w_lo
+
+
+def _gelu_tanh_compensated(x):
+    # x σ(2u) = x E / (1 + E).
+    big_e, _, _ = _gelu_tanh_exp_u2(x)
+    return x * big_e / (1.0 + big_e)
+
+
+def _gelu_tanh_grad_compensated(x):
+    # E (1 + E + 2xu') / (1 + E)², where 1 + E partly cancels 2xu'.
+    big_e, w, w_lo = _gelu_tanh_exp_u2(x)
+    d = 1.0 + big_e
+    return big_e * ((d + w) + w_lo) / (d * d)
+
+
+def gelu(x, approximate="none"):
+    r"""Gaussian error linear unit, $x\,\Phi(x)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    approximate : str, optional
+        ``'none'`` (PyTorch's default) uses the normal CDF $\Phi$ exactly;
+        ``'tanh'`` uses $\tfrac12 x (1 + \tanh(\sqrt{2/\pi}(x + 0.044715
+        x^3)))$, as GPT-2 did.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $[\approx -0.16997, \infty)$; the minimum is at
+        $x \approx -0.75179$.
+
+    Notes
+    -----
+    Both forms keep full relative accuracy in the left tail, where
+    $\mathrm{gelu}(x) \approx -\varphi(x)$ is tiny but not zero.
+
+    Examples
+    --------
+    >>> gelu([-np.inf, 0.0, 1.0, np.inf])
+    array([-0.        ,  0.        ,  0.84134475,         inf])
+    >>> gelu(np.float32(-6.0))  # PyTorch's float32 gelu returns 0 here
+    np.float32(-5.9195258e-09)
+    >>> float(gelu(1.0, approximate="tanh"))
+    0.8411919906082768
+    """
+    approximate = _check_approximate(approximate)
+    return apply(_gelu_exact if approximate == "none" else _gelu_tanh, x)
+
+
+def gelu_grad(x, approximate="none"):
+    r"""Derivative of GELU, $\Phi(x) + x\,\varphi(x)$ (or of its tanh form).
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    approximate : str, optional
+        ``'none'`` or ``'tanh'``, as in [`gelu`][course_code.activations.smooth.gelu].
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in about $[-0.1289, 1.1289]$: GELU is not monotonic.
+
+    Examples
+    --------
+    >>> gelu_grad([-np.inf, 0.0, np.inf])
+    array([0. , 0.5, 1. ])
+    """
+    approximate = _check_approximate(approximate)
+    f = _gelu_exact_grad if approximate == "none" else _gelu_tanh_grad
+    return apply(f, x)
+
+
+def _silu(x):
+    c = np.clip(x, -800.0, np.inf)  # -inf * σ(-inf) would be NaN
+    y = c * _sigmoid(c)
+    return patch(y, x, x < -700.0, lambda t: x_exp(np.maximum(t, -800.0), t))
+
+
+def _silu_grad(x):
+    # σ(x)(1 + x σ(-x)) cancels near its root x ≈ -1.2785.  With e = e^{-|x|},
+    # the same value is (e (1 + x) + e^{2 min(x, 0)}) / (1 + e)^2, in which the
+    # cancelling terms are each exact to one rounding.
+    c = np.clip(x, -800.0, 800.0)
+    e = np.exp(-np.abs(c))
+    y = (e * (1.0 + c) + np.exp(2.0 * neg(c))) / (1.0 + e) ** 2
+    return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
+
+
+def silu(x):
+    r"""Sigmoid linear unit (Swish with $\beta = 1$), $x\,\sigma(x)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $[\approx -0.27846, \infty)$; the minimum is at
+        $x \approx -1.27846$.
+
+    Examples
+    --------
+    >>> silu([-np.inf, 0.0, 1.0, np.inf])
+    array([-0.        ,  0.        ,  0.73105858,         inf])
+    """
+    return apply(_silu, x)
+
+
+def silu_grad(x):
+    r"""Derivative of SiLU, $\sigma(x)\,(1 + x\,(1 - \sigma(x)))$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in about $[-0.0998, 1.0998]$.
+
+    Examples
+    --------
+    >>> silu_grad([-np.inf, 0.0, np.inf])
+    array([0. , 0.5, 1. ])
+    """
+    return apply(_silu_grad, x)
+
+
+def _mish_parts(c):
+    # tanh(softplus(x)) = N / (N + b) with, for e = e^{-|x|},
+    #   x >= 0:  N = 1 + 2e,    b = 2e²
+    #   x <  0:  N = e² + 2e,   b = 2
+    # (divide the x < 0 form by e² to get the x >= 0 one).  Every term is
+    # positive and at most 2, so nothing overflows and nothing cancels.
+    e = np.exp(-np.abs(c))
+    n = np.exp(2.0 * neg(c)) + 2.0 * e
+    b = 2.0 * np.exp(-2.0 * np.clip(c, 0.0, 800.0))
+    return n, b
+
+
+def _mish(x):
+    c = np.clip(x, -800.0, np.inf)
+    n, b = _mish_parts(c)
+    y = c * (n / (n + b))
+    return patch(y, x, x < -700.0, lambda t: x_exp(np.maximum(t, -800.0), t))
+
+
+def _mish_grad(x):
+    # mish'(x) = t + x σ(x) (1 - t²) with t = tanh(softplus(x)).  Near the
+    # root x ≈ -1.19 the two terms cancel, so for x < 0 we put everything over
+    # one denominator; with e = e^{x} and d = e² + 2e + 2 it is
+    #   e ((4 + 4x) + e (6 + 4x) + 4e² + e³) / d²,
+    # where 4 + 4x and 6 + 4x are exact for -2 <= x <= -1/2.  Above -1/2
+    # nothing cancels and, with e = e^{-x}, the same value is
+    #   ((1 + 2e)(1 + 2e + 2e²) + 4x e² (1 + e)) / (1 + 2e + 2e²)².
+    xn = np.clip(x, -800.0, -0.5)
+    e = np.exp(xn)
+    d = e * (e + 2.0) + 2.0
+    left = e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
+    xp = np.clip(x, -0.5, 800.0)
+    e = np.exp(-xp)
+    d = 1.0 + 2.0 * e * (1.0 + e)
+    right = ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
+    y = blend(x < -0.5, left, right)
+    return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
+
+
+def mish(x):
+    r"""Mish, $x \tanh(\operatorname{softplus}(x))$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $[\approx -0.30884, \infty)$; the minimum is at
+        $x \approx -1.19243$.
+
+    Examples
+    --------
+    >>> mish([-np.inf, 0.0, 1.0, np.inf])
+    array([-0.        ,  0.        ,  0.86509839,         inf])
+    """
+    return apply(_mish, x)
+
+
+def mish_grad(x):
+    r"""Derivative of Mish, $\tanh s + x\,\sigma(x)\operatorname{sech}^2 s$.
+
+    Here $s = \operatorname{softplus}(x)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in about $[-0.1. , 1.1]$.
+
+    Examples
+    --------
+    >>> mish_grad([-np.inf, 0.0, np.inf])
+    array([0.  , 0.6, 1.  ])
+    """
+    return apply(_mish_grad, x)
+
+
+def _beta(beta):
+    return real_scalar(beta, "beta", minimum=0.0, strict=True)
+
+
+def _times_beta(x, beta):
+    # βx without overflow: softplus and σ are saturated long before |βx| = 1e4.
+    if beta == 1.0:
+        return x
+    return beta * np.clip(x, -1e4 / beta, 1e4 / beta)
+
+
+# --8<-- [start:softplus]
+def softplus(x, beta=1.0):
+    r"""Softplus, $\frac{1}{\beta} \log(1 + e^{\beta x})$, exact at every $x$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    beta : float, optional
+        A positive sharpness; as $\beta \to \infty$ softplus tends to ReLU.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(0, \infty)$.
+
+    Notes
+    -----
+    Computed as $\max(x, 0) + \log(1 + e^{-\beta|x|}) / \beta$ with
+    ``log1p``, which neither overflows nor loses digits.  PyTorch's
+    ``softplus`` has a ``threshold=20`` argument and returns $x$ itself once
+    $\beta x > 20$: an error of up to $2 \times 10^{-9}$ (about $6 \times
+    10^{5}$ ULP) in float64.  We have no threshold.
+
+    Examples
+    --------
+    >>> softplus([-np.inf, 0.0, np.inf])
+    array([0.        , 0.69314718,        inf])
+    >>> float(softplus(20.5))  # PyTorch returns exactly 20.5
+    20.500000001250153
+    """
+    beta = _beta(beta)
+    return apply(lambda t: _softplus(t, beta), x)
+
+
+def _softplus(x, beta):
+    return pos(x) + np.log1p(np.exp(-np.abs(_times_beta(x, beta)))) / beta
+
+
+# --8<-- [end:softplus]
+
+
+def softplus_grad(x, beta=1.0):
+    r"""Derivative of softplus, $\sigma(\beta x)$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+    beta : float, optional
+        As in [`softplus`][course_code.activations.smooth.softplus].
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $(0, 1)$.
+
+    Examples
+    --------
+    >>> softplus_grad([-np.inf, 0.0, np.inf])
+    array([0. , 0.5, 1. ])
+    """
+    beta = _beta(beta)
+    return apply(lambda t: _sigmoid(_times_beta(t, beta)), x)
+
+
+def hardswish(x):
+    r"""Hard swish, $x \cdot \min(\max(x + 3, 0), 6) / 6$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        Values in $[-0.375, \infty)$; the minimum is at $x = -1.5$.
+
+    Examples
+    --------
+    >>> hardswish([-np.inf, -3.0, -1.5, 3.0, np.inf])
+    array([-0.   , -0.   , -0.375,  3.   ,    inf])
+    """
+    return apply(_hardswish, x, native=True)
+
+
+def _hardswish(x):
+    # x relu6(x + 3) / 6 on one scratch array; clipping x at -3 changes no
+    # result (it is 0 there) and avoids -inf * 0.
+    x = np.clip(x, -3, np.inf)
+    y = np.add(x, 3, out=np.empty_like(x))  # an array even for 0-d input
+    np.clip(y, 0, 6, out=y)  # np.clip is faster than np.minimum
+    y /= 6  # before multiplying by x, which could then overflow
+    y *= x
+    return y
+
+
+def hardswish_grad(x):
+    r"""Derivative of hard swish: 0 below $-3$, $x/3 + 1/2$ between, 1 above $3$.
+
+    Parameters
+    ----------
+    x : array_like
+        Input of any shape.
+
+    Returns
+    -------
+    numpy.ndarray or numpy scalar
+        At the kinks PyTorch's values: 0 at $x = -3$ and 1 at $x = 3$ (the
+        one-sided derivatives there are $-1/2$ and $0$, and $3/2$ and $1$).
+
+    Examples
+    --------
+    >>> hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0])
+    array([0. , 0. , 0.5, 1. , 1. ])
+    """
+    return apply(_hardswish_grad, x, native=True)
+
+
+def _hardswish_grad(x):
+    c = np.clip(x, -3, 3)  # NaN stays NaN and carries through the sum
+    return (np.abs(x) < 3) * ((2 * c + 3) / 6) + (x >= 3)

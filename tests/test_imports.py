@@ -1,0 +1,194 @@
+"""The course's packages import each other without a cycle, in any order.
+
+An import cycle works only while the modules happen to be imported in the
+right order, and a learner who reads one module should not have to know that.
+The graph below holds every import between modules of ``course_code`` and
+``course_grading``, read from the source with :mod:`ast`: imports at the top
+of a module and imports inside functions both count, since a function-level
+import that closes a cycle only moves the failure to run time.
+
+``import a.b`` and ``from a import b`` (``b`` a module) are edges to
+``a.b``; ``from a.b import name`` is an edge to ``a.b``.  The parent packages
+Python also initialises on the way are not edges: a package's ``__init__``
+has edges of its own, and the last test imports every module of
+``course_code`` alone in a fresh interpreter, parents and all.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("course_code", "course_grading")
+
+
+def module_files(packages=PACKAGES, root=ROOT):
+    """``{module name: path}`` for every ``.py`` file of ``packages``."""
+    modules = {}
+    for package in packages:
+        for path in sorted((root / package).rglob("*.py")):
+            parts = path.relative_to(root).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            modules[".".join(parts)] = path
+    return modules
+
+
+def _is_package(name, modules):
+    return modules[name].name == "__init__.py"
+
+
+def imported_modules(name, tree, modules):
+    """The modules of ``modules`` that the module ``name`` (parsed) imports."""
+    found = set()
+
+    def known(target):
+        # The longest known prefix: ``import a.b.c`` of a module a.b is a.b.
+        while target and target not in modules:
+            target = target.rpartition(".")[0]
+        return target or None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets = [known(alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = (
+                    name if _is_package(name, modules) else name.rpartition(".")[0]
+                )
+                for _ in range(node.level - 1):
+                    package = package.rpartition(".")[0]
+                base = f"{package}.{base}".strip(".")
+            targets = [
+                f"{base}.{alias.name}"
+                if f"{base}.{alias.name}" in modules
+                else known(base)
+                for alias in node.names
+            ]
+        else:
+            continue
+        found.update(t for t in targets if t is not None)
+    return found
+
+
+def import_graph(packages=PACKAGES, root=ROOT):
+    """``{module: set of modules it imports}`` within ``packages``."""
+    modules = module_files(packages, root)
+    return {
+        name: imported_modules(name, ast.parse(path.read_text("utf-8")), modules)
+        for name, path in modules.items()
+    }
+
+
+def cycles(graph):
+    """One cycle (a list ``[a, b, ..., a]``) per strongly connected component.
+
+    Tarjan's algorithm finds the components; a path inside each one that
+    returns to its start is the cycle to report.  A module that imports
+    itself is a cycle of one.
+    """
+    index, low, stack, on_stack, components = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = set()
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.add(w)
+                if w == v:
+                    break
+            if len(component) > 1 or v in graph.get(v, ()):
+                components.append(component)
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+
+    found = []
+    for component in components:
+        start = min(component)
+        # Breadth-first inside the component, back to the start.
+        paths = {start: [start]}
+        queue = [start]
+        while queue:
+            v = queue.pop(0)
+            for w in sorted(graph[v] & component):
+                if w == start:
+                    found.append([*paths[v], start])
+                    queue = []
+                    break
+                if w not in paths:
+                    paths[w] = [*paths[v], w]
+                    queue.append(w)
+    return sorted(found)
+
+
+def test_cycles_finds_a_planted_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"e"}}
+    assert cycles(graph) == [["a", "b", "c", "a"], ["e", "e"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_graph_sees_function_level_and_relative_imports(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("")
+    (package / "sub" / "leaf.py").write_text("from .. import top\n")
+    (package / "top.py").write_text(
+        "def f():\n    from pkg.sub import leaf\n    import pkg.sub\n"
+    )
+    graph = import_graph(("pkg",), tmp_path)
+    assert graph["pkg.sub.leaf"] == {"pkg.top"}
+    assert graph["pkg.top"] == {"pkg.sub.leaf", "pkg.sub"}
+    assert cycles(graph) == [["pkg.sub.leaf", "pkg.top", "pkg.sub.leaf"]]
+
+
+def test_the_graph_covers_both_packages():
+    graph = import_graph()
+    assert "course_code.activations.smooth" in graph
+    assert "course_grading.checks" in graph
+    # An edge known to exist: the catalogue describes the functions.
+    assert "course_code.activations.sigmoid_family" in graph["course_code.catalogue"]
+
+
+def test_no_import_cycle():
+    found = cycles(import_graph())
+    assert not found, "import cycles: " + "; ".join(" -> ".join(c) for c in found)
+
+
+def test_course_code_itself_imports_nothing():
+    # Then importing one module of course_code runs only what it needs.
+    assert not import_graph()["course_code"]
+
+
+@pytest.mark.parametrize("module", sorted(module_files(("course_code",))))
+def test_each_module_imports_alone_in_a_fresh_interpreter(module):
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", f"import {module}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, f"import {module} failed alone:\n{done.stderr}"
