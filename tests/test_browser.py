@@ -116,8 +116,17 @@ class Traffic:
             self.bad_status.append(f"{response.status} {response.url}")
 
     def _check_failure(self, request):
-        if request.url not in self.foreign:
-            self.failed.append(f"{request.url}: {request.failure}")
+        if request.url in self.foreign:
+            return
+        # The browser asks for the favicon by itself after the load event and
+        # cancels that request when the page navigates or reloads first: a
+        # cancellation, not a failure of the site (a missing file is a 404).
+        cancelled = "ERR_ABORTED" in str(request.failure)
+        if cancelled and urllib.parse.urlsplit(request.url).path.endswith(
+            "/favicon.png"
+        ):
+            return
+        self.failed.append(f"{request.url}: {request.failure}")
 
     def watch(self, page):
         """Record the console errors and uncaught exceptions of ``page``."""
