@@ -1,13 +1,16 @@
 """The facts the course states about training, reproduced with fixed seeds.
 
 Each experiment runs once per module (they take a second or two each) and
-every stated fact is checked within a stated tolerance.
+every stated fact is checked within a stated tolerance. The results are kept
+in ``.cache/experiments`` keyed by course_code's source (``experiment_cache``):
+a second run checks the same facts without training again.
 """
 
 import math
 
 import numpy as np
 import pytest
+from experiment_cache import run
 
 from course_code import experiments as ex
 from course_code.initializers import init_std
@@ -15,22 +18,22 @@ from course_code.initializers import init_std
 
 @pytest.fixture(scope="module")
 def depth():
-    return ex.depth_signal()
+    return run(ex.depth_signal)
 
 
 @pytest.fixture(scope="module")
 def dead():
-    return ex.dead_relus()
+    return run(ex.dead_relus)
 
 
 @pytest.fixture(scope="module")
 def compared():
-    return ex.compare_activations()
+    return run(ex.compare_activations)
 
 
 @pytest.fixture(scope="module")
 def collapse():
-    return ex.linear_collapse()
+    return run(ex.linear_collapse)
 
 
 @pytest.mark.parametrize("width", [512, 1024])
@@ -38,7 +41,7 @@ def test_he_keeps_relu_variance_within_a_factor_of_10(width, depth):
     if width == depth.width:
         r = depth  # the notebook's run
     else:
-        r = ex.depth_signal(["relu"], ["he", "xavier"], width=width, n_samples=16)
+        r = run(ex.depth_signal, ["relu"], ["he", "xavier"], width=width, n_samples=16)
     v = r.variance["relu", "he"]
     assert v.max() / v.min() < 10
     # Xavier (gain 1) halves it at every layer: 0.5 ** 49 ≈ 1.8e-15 at layer 50.
@@ -72,7 +75,7 @@ def test_selu_with_lecun_keeps_variance_near_1_through_depth(depth):
 
 
 def test_selu_fixed_point():
-    r = ex.selu_fixed_point()
+    r = run(ex.selu_fixed_point)
     assert np.abs(r.mean[:, -1]).max() < 0.05
     assert np.abs(r.variance[:, -1] - 1).max() < 0.05
     # From layer 20 on, every start stays near (0, 1).
@@ -83,7 +86,7 @@ def test_selu_fixed_point():
 
 
 def test_elu_has_no_such_fixed_point():
-    r = ex.selu_fixed_point([(0.0, 1.0)], activation="elu")
+    r = run(ex.selu_fixed_point, [(0.0, 1.0)], activation="elu")
     assert r.variance[0, -1] < 0.5
 
 
