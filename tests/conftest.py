@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 from browser_site import built_site
+from hypothesis import settings
 from optional import TORCH_INSTALL, import_optional
+
+# The fast loop's profile (README.md): a fifth of the examples of each
+# property; `pytest` and CI keep the default.
+settings.register_profile("fast", max_examples=20)
 
 #: Markers given to every test that takes the fixture of the same name.
 FIXTURE_MARKERS = ("site", "browser")
