@@ -109,7 +109,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             base = base.parent  # pytest-N/, shared by this run's workers only
         out = base / "built-site"
         with FileLock(str(out) + ".lock"):
-            done = out / ".built"
+            done = out.with_name(out.name + ".done")  # outside the served site
             if not done.is_file():
                 shutil.rmtree(out, ignore_errors=True)
                 _build(out)
