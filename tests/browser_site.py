@@ -1,11 +1,12 @@
 """The built site, served as GitHub Pages serves it, for the browser tests.
 
-``built_site`` builds the site once per test process with
-``mkdocs build --strict``; ``SiteServer`` serves it on 127.0.0.1 under the
-path of ``site_url`` in mkdocs.yml (``/activation-functions/``), as GitHub
-Pages serves a project, and answers 404 everywhere else. ``chromium`` and
-``npm_module`` find the browser and the npm packages the tests use
-(``optional.require`` skips a test that lacks one, except under CI).
+``built_site`` builds the site once per test run with ``mkdocs build
+--strict`` (for the ``site`` fixture of conftest.py); ``SiteServer`` serves it
+on 127.0.0.1 under the path of ``site_url`` in mkdocs.yml
+(``/activation-functions/``), as GitHub Pages serves a project, and answers
+404 everywhere else. ``chromium`` and ``npm_module`` find the browser and the
+npm packages the tests use (``optional.require`` skips a test that lacks one,
+except under CI).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,26 +96,44 @@ _built: dict[str, Path] = {}
 
 
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the site once per test process and return the output directory."""
+    """Build the site once per test run and return the output directory.
+
+    The ``site`` fixture (tests/conftest.py) calls this. Under pytest-xdist
+    the workers share one build: the first to arrive builds into the run's
+    common temporary directory while holding a file lock, the others wait for
+    it and read the same files.
+    """
     if "site" not in _built:
-        out = tmp_path_factory.mktemp("browser-site")
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-            cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-            timeout=1800,
-            check=False,
-        )
-        if result.returncode != 0:
-            pytest.fail(
-                f"mkdocs build --strict failed (exit {result.returncode}):\n"
-                f"{result.stderr}\n{result.stdout}",
-                pytrace=False,
-            )
+        base = tmp_path_factory.getbasetemp()
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            base = base.parent  # pytest-N/, shared by this run's workers only
+        out = base / "built-site"
+        with FileLock(str(out) + ".lock"):
+            done = out.with_name(out.name + ".done")  # outside the served site
+            if not done.is_file():
+                shutil.rmtree(out, ignore_errors=True)
+                _build(out)
+                done.touch()
         _built["site"] = out
     return _built["site"]
+
+
+def _build(out: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"mkdocs build --strict failed (exit {result.returncode}):\n"
+            f"{result.stderr}\n{result.stdout}",
+            pytrace=False,
+        )
 
 
 def html_pages(site: Path) -> list[str]:

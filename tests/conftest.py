@@ -1,10 +1,46 @@
-"""Fixtures shared by the tests."""
+"""Fixtures shared by the tests, and the markers that follow from them.
+
+A test that takes the ``site`` fixture is marked ``site``, one that takes
+``browser`` is marked ``browser`` (and ``site``), so that
+``pytest -m "not site and not browser and not slow"`` leaves them out (see
+README.md, "For contributors"); ``slow`` and ``torch`` are written on the
+tests themselves. The markers are declared in pyproject.toml.
+"""
+
+from pathlib import Path
 
 import pytest
+from browser_site import built_site
+from hypothesis import settings
 from optional import TORCH_INSTALL, import_optional
+
+# The fast loop's profile (README.md): a fifth of the examples of each
+# property; `pytest` and CI keep the default.
+settings.register_profile("fast", max_examples=20)
+
+#: Markers given to every test that takes the fixture of the same name.
+FIXTURE_MARKERS = ("site", "browser")
 
 
 @pytest.fixture(scope="session")
 def torch():
     """PyTorch, for the cross-checks; see ``optional.require``."""
     return import_optional("torch", TORCH_INSTALL)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per run with ``mkdocs build --strict``.
+
+    Every test that reads the built pages shares this build, even under
+    pytest-xdist (``browser_site.built_site``).
+    """
+    return built_site(tmp_path_factory)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for name in FIXTURE_MARKERS:
+            if name in getattr(item, "fixturenames", ()):
+                item.add_marker(name)

@@ -41,8 +41,14 @@ Rounded(value=0.0, ulp=5e-324, residual=0.0)
 from __future__ import annotations
 
 import functools
+import hashlib
+import inspect
 import math
+import os
+import tempfile
+import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import NamedTuple
 
 import mpmath
@@ -465,7 +471,8 @@ def evaluate(name, xs, dtype):
 
     ``xs`` holds numbers of ``dtype`` (widened to float64); the exact values
     are rounded to ``dtype``.  Results are cached per (name, dtype, points)
-    for the life of the process, never on disk.
+    for the life of the process and on disk (see :func:`cache_path`), so a
+    second test run reads them instead of computing them again.
 
     >>> table = evaluate("relu", [-1.0, 2.0], "float32")
     >>> table.value, table.grad
@@ -478,6 +485,15 @@ def evaluate(name, xs, dtype):
 @functools.lru_cache(maxsize=128)
 def _evaluate_cached(name, dtype_name, raw):
     xs = np.frombuffer(raw, dtype=np.float64)
+    path = cache_path(name, dtype_name, raw)
+    table = _read_table(path, xs)
+    if table is None:
+        table = _compute_table(name, xs, dtype_name)
+        _write_table(path, table)
+    return table
+
+
+def _compute_table(name, xs, dtype_name):
     rows = [_table_row(name, float(x), dtype_name) for x in xs]
     columns = np.array(rows, dtype=np.float64).reshape(len(xs), 8).T
     return ReferenceTable(xs.copy(), *columns)
@@ -498,3 +514,124 @@ def _table_row(name, x, dtype_name):
 def _to_float(value):
     """Convert a non-negative mpf to float, saturating at the largest float."""
     return min(float(value), float(np.finfo(np.float64).max))
+
+
+# --- the cache on disk ----------------------------------------------------------
+
+#: Where the tables are kept between test runs; TEST_CACHE_DIR moves it.
+CACHE_DIR = (
+    Path(
+        os.environ.get("TEST_CACHE_DIR")
+        or Path(__file__).resolve().parents[1] / ".cache"
+    )
+    / "mpmath"
+)
+
+#: The code every table goes through, whatever the function.
+_TABLE_CODE = (
+    "_evaluate",
+    "precision_for",
+    "_table_row",
+    "round_to_dtype",
+    "_tiny_ratio",
+    "_to_float",
+    "_compute_table",
+)
+#: Globals that hold every function: each table is keyed by its own alone.
+_KEYED_APART = frozenset({"_TRIPLES", "NAMES"})
+
+
+def _fingerprint(value, digest, seen):
+    """Feed ``digest`` with what ``value`` computes: its source, the sources of
+    the functions of this module it calls and the constants it reads."""
+    if isinstance(value, mpf):
+        digest.update(repr(value._mpf_).encode())
+    elif isinstance(value, (int, float, str, bool, type(None))):
+        digest.update(repr(value).encode())
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _fingerprint(item, digest, seen)
+    elif isinstance(value, dict):
+        for key in sorted(value, key=repr):
+            digest.update(repr(key).encode())
+            _fingerprint(value[key], digest, seen)
+    elif callable(value) and getattr(value, "__module__", None) == __name__:
+        function = inspect.unwrap(value)
+        if function in seen:
+            return
+        seen.add(function)
+        digest.update(inspect.getsource(function).encode())
+        if inspect.isclass(function):
+            return
+        _fingerprint(function.__defaults__, digest, seen)
+        for cell in function.__closure__ or ():
+            _fingerprint(cell.cell_contents, digest, seen)
+        for name in sorted(_global_names(function.__code__) - _KEYED_APART):
+            if name in globals():
+                _fingerprint(globals()[name], digest, seen)
+
+
+def _global_names(code):
+    """The global names a code object and the functions inside it read."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if inspect.iscode(const):
+            names |= _global_names(const)
+    return names
+
+
+@functools.cache
+def code_hash(name):
+    """Hash of everything the table of ``name`` depends on but its points:
+    the reference function's code, the evaluation and rounding code, and the
+    versions of mpmath and NumPy.
+
+    >>> code_hash("relu") == code_hash("relu"), code_hash("relu") == code_hash("elu")
+    (True, False)
+    """
+    digest = hashlib.sha256()
+    digest.update(f"mpmath {mpmath.__version__} numpy {np.__version__}".encode())
+    seen = set()
+    _fingerprint(_TRIPLES[name], digest, seen)
+    for function in _TABLE_CODE:
+        _fingerprint(globals()[function], digest, seen)
+    _fingerprint((WORKING_BITS, sorted(_FORMATS.items(), key=str)), digest, seen)
+    return digest.hexdigest()[:16]
+
+
+def cache_path(name, dtype_name, raw):
+    """The file that keeps the table of ``name`` in ``dtype_name`` at the
+    float64 points ``raw`` (bytes): a change to any of them, to the reference
+    code or to mpmath's version names another file."""
+    points = hashlib.sha256(raw).hexdigest()[:16]
+    return CACHE_DIR / f"{name}-{dtype_name}-{code_hash(name)}-{points}.npz"
+
+
+def _read_table(path, xs):
+    """The table kept at ``path``, or None if it is missing or unreadable."""
+    try:
+        with open(path, "rb") as file, np.load(file, allow_pickle=False) as data:
+            table = ReferenceTable(*(data[field] for field in ReferenceTable._fields))
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
+        return None
+    if not np.array_equal(table.x, xs) or any(
+        column.shape != xs.shape or column.dtype != np.float64 for column in table
+    ):
+        return None
+    return table
+
+
+def _write_table(path, table):
+    """Write ``table`` to ``path`` atomically (a reader never sees half a file)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                np.savez(file, **table._asdict())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a read-only checkout: compute again next time

@@ -164,6 +164,7 @@ def _sample_points():
     return np.unique(np.concatenate([grid, *special]).astype(np.float64))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", at.NAMES)
 def test_reference_does_not_change_with_200_more_bits(name):
     tolerance = mpf(2) ** -80  # 2**-53 would do; the values keep > 90 bits

@@ -23,7 +23,6 @@ from browser_site import (
     CHROMIUM_INSTALL,
     SiteServer,
     axe_source,
-    built_site,
     chromium,
     html_pages,
     missing_npm,
@@ -71,11 +70,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return built_site(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

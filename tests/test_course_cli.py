@@ -105,6 +105,7 @@ def spawn_watch(clone, *args):
     return child
 
 
+@pytest.mark.slow
 def test_watch_regrades_on_save_and_moves_on_when_solved(clone):
     child = spawn_watch(clone)
     try:
@@ -143,6 +144,7 @@ def test_watch_regrades_on_save_and_moves_on_when_solved(clone):
     assert data["exercises"]["02"]["hints_shown"] == 2
 
 
+@pytest.mark.slow
 def test_watch_survives_a_broken_file(clone):
     child = spawn_watch(clone, "01")
     try:
@@ -188,6 +190,7 @@ def test_watch_writes_plain_lines_when_not_in_a_terminal(clone):
     assert "\x1b[" not in out, "no terminal control codes in a pipe"
 
 
+@pytest.mark.slow
 def test_hint_shows_exactly_one_more_and_resets(clone):
     hints = BY_ID["03"].hints
     for i in range(1, len(hints) + 1):
@@ -204,6 +207,7 @@ def test_hint_shows_exactly_one_more_and_resets(clone):
     assert "no exercise '99'" in out, out
 
 
+@pytest.mark.slow
 def test_reset_saves_the_learners_file_first(clone):
     path = learner_file(clone, "01")
     stub = path.read_text()
@@ -243,6 +247,7 @@ def test_reset_asks_in_a_terminal(clone):
     assert path.read_text() == NAIVE_SIGMOID
 
 
+@pytest.mark.slow
 def test_solution_only_once_solved(clone):
     model = BY_ID["01"].model_solution.read_text()
     code, out = course(clone, "solution", "01")
@@ -260,6 +265,7 @@ def test_solution_only_once_solved(clone):
     assert code == 0, out
 
 
+@pytest.mark.slow
 def test_list_grades_everything_and_shows_progress(clone):
     save(learner_file(clone, "01"), BY_ID["01"].model_solution.read_text())
     save(learner_file(clone, "02"), "import sys\nsys.exit(3)\n")

@@ -116,6 +116,7 @@ def test_every_reference_exists():
             assert callable(getattr(namespace, name)), (e.id, name)
 
 
+@pytest.mark.slow
 def test_reference_run_passes_everything(tmp_path):
     copy_exercises(tmp_path)
     code, out, _ = run_pytest(tmp_path, "--reference", "-p", "no:cacheprovider")
@@ -124,6 +125,7 @@ def test_reference_run_passes_everything(tmp_path):
     assert " failed" not in out.splitlines()[-1], out
 
 
+@pytest.mark.slow
 def test_untouched_stubs_fail_every_test_and_say_so(tmp_path):
     folder = copy_exercises(tmp_path)
     before = digest(folder)
@@ -152,6 +154,7 @@ BROKEN = {
 }
 
 
+@pytest.mark.slow
 def test_a_broken_file_fails_only_its_own_exercise(tmp_path):
     folder = copy_exercises(tmp_path)
     broken = dict(zip(("01", "02", "03", "04"), BROKEN.values(), strict=True))
@@ -171,6 +174,7 @@ def test_a_broken_file_fails_only_its_own_exercise(tmp_path):
         assert f"[x] {e.id}" in out, f"exercise {e.id} was not graded:\n{out[-3000:]}"
 
 
+@pytest.mark.slow
 def test_hints_come_one_at_a_time(tmp_path):
     folder = copy_exercises(tmp_path)
     before = digest(folder)
@@ -206,6 +210,7 @@ def sigmoid(x):
 """
 
 
+@pytest.mark.slow
 def test_a_partly_right_answer_lists_every_failing_check(tmp_path):
     folder = copy_exercises(tmp_path)
     (folder / "01_sigmoid" / "sigmoid.py").write_text(NAIVE_SIGMOID)
@@ -233,6 +238,7 @@ def grader_descriptions(exercise):
     ]
 
 
+@pytest.mark.slow
 def test_a_single_exercise_run_reports_the_overall_progress(tmp_path):
     folder = copy_exercises(tmp_path)
     solve(folder, "01", "02")
@@ -247,6 +253,7 @@ def test_a_single_exercise_run_reports_the_overall_progress(tmp_path):
     assert progress["exercises"]["03"]["solved"] is False
 
 
+@pytest.mark.slow
 def test_a_partial_selection_does_not_count_as_a_grading(tmp_path):
     folder = copy_exercises(tmp_path)
     solve(folder, "01")
@@ -259,6 +266,7 @@ def test_a_partial_selection_does_not_count_as_a_grading(tmp_path):
     assert "checks" not in data.get("exercises", {}).get("01", {}), data
 
 
+@pytest.mark.slow
 def test_solving_everything_points_to_the_model_solutions(tmp_path):
     folder = copy_exercises(tmp_path)
     solve(folder, *(e.id for e in EXERCISES))
@@ -268,6 +276,7 @@ def test_solving_everything_points_to_the_model_solutions(tmp_path):
     assert "course solution" in out, out[-2000:]
 
 
+@pytest.mark.slow
 def test_a_missing_return_says_returned_none(tmp_path):
     folder = copy_exercises(tmp_path)
     (folder / "01_sigmoid" / "sigmoid.py").write_text(
@@ -277,6 +286,7 @@ def test_a_missing_return_says_returned_none(tmp_path):
     assert "it returned None: is a `return` missing?" in out, out
 
 
+@pytest.mark.slow
 def test_a_warning_caused_by_nan_in_the_input_is_forgiven(tmp_path):
     folder = copy_exercises(tmp_path)
     (folder / "06_softplus" / "softplus.py").write_text(

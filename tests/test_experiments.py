@@ -1,13 +1,16 @@
 """The facts the course states about training, reproduced with fixed seeds.
 
 Each experiment runs once per module (they take a second or two each) and
-every stated fact is checked within a stated tolerance.
+every stated fact is checked within a stated tolerance. The results are kept
+in ``.cache/experiments`` keyed by course_code's source (``experiment_cache``):
+a second run checks the same facts without training again.
 """
 
 import math
 
 import numpy as np
 import pytest
+from experiment_cache import run
 
 from course_code import experiments as ex
 from course_code.initializers import init_std
@@ -15,30 +18,31 @@ from course_code.initializers import init_std
 
 @pytest.fixture(scope="module")
 def depth():
-    return ex.depth_signal()
+    return run(ex.depth_signal)
 
 
 @pytest.fixture(scope="module")
 def dead():
-    return ex.dead_relus()
+    return run(ex.dead_relus)
 
 
 @pytest.fixture(scope="module")
 def compared():
-    return ex.compare_activations()
+    return run(ex.compare_activations)
 
 
 @pytest.fixture(scope="module")
 def collapse():
-    return ex.linear_collapse()
+    return run(ex.linear_collapse)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [512, 1024])
 def test_he_keeps_relu_variance_within_a_factor_of_10(width, depth):
     if width == depth.width:
         r = depth  # the notebook's run
     else:
-        r = ex.depth_signal(["relu"], ["he", "xavier"], width=width, n_samples=16)
+        r = run(ex.depth_signal, ["relu"], ["he", "xavier"], width=width, n_samples=16)
     v = r.variance["relu", "he"]
     assert v.max() / v.min() < 10
     # Xavier (gain 1) halves it at every layer: 0.5 ** 49 ≈ 1.8e-15 at layer 50.
@@ -47,6 +51,7 @@ def test_he_keeps_relu_variance_within_a_factor_of_10(width, depth):
     assert 0.1 < (x[-1] / x[0]) / 0.5**49 < 10
 
 
+@pytest.mark.slow
 def test_depth_signal_shapes_and_the_square_layer_identity(depth):
     assert set(depth.variance) == {
         (a, i) for a in depth.activations for i in depth.inits
@@ -58,6 +63,7 @@ def test_depth_signal_shapes_and_the_square_layer_identity(depth):
         assert depth.variance[act, "xavier"] is depth.variance[act, "lecun"]
 
 
+@pytest.mark.slow
 def test_sigmoid_gradient_vanishes_relu_with_he_does_not(depth):
     for scheme in depth.inits:
         g = depth.grad_norm["sigmoid", scheme]
@@ -66,13 +72,15 @@ def test_sigmoid_gradient_vanishes_relu_with_he_does_not(depth):
     assert 0.1 < g[0] / g[-1] < 10
 
 
+@pytest.mark.slow
 def test_selu_with_lecun_keeps_variance_near_1_through_depth(depth):
     v = depth.variance["selu", "lecun"]
     assert np.all((v > 0.5) & (v < 2.0))
 
 
+@pytest.mark.slow
 def test_selu_fixed_point():
-    r = ex.selu_fixed_point()
+    r = run(ex.selu_fixed_point)
     assert np.abs(r.mean[:, -1]).max() < 0.05
     assert np.abs(r.variance[:, -1] - 1).max() < 0.05
     # From layer 20 on, every start stays near (0, 1).
@@ -82,11 +90,13 @@ def test_selu_fixed_point():
     assert np.abs(r.variance[:, 0] - 1).max() > 5
 
 
+@pytest.mark.slow
 def test_elu_has_no_such_fixed_point():
-    r = ex.selu_fixed_point([(0.0, 1.0)], activation="elu")
+    r = run(ex.selu_fixed_point, [(0.0, 1.0)], activation="elu")
     assert r.variance[0, -1] < 0.5
 
 
+@pytest.mark.slow
 def test_dead_relus_grow_with_the_learning_rate(dead):
     final = dead.dead_fraction[:, :, -1].mean(axis=1)
     lrs = list(dead.learning_rates)
@@ -96,6 +106,7 @@ def test_dead_relus_grow_with_the_learning_rate(dead):
     assert dead.accuracy[lrs.index(10.0), :, -1].max() < 0.4  # chance is 1/3
 
 
+@pytest.mark.slow
 def test_every_activation_fits_spirals_and_moons(compared):
     for key, acc in compared.accuracy.items():
         assert acc[-1] >= 0.95, key
@@ -103,12 +114,14 @@ def test_every_activation_fits_spirals_and_moons(compared):
         assert classes.shape == (len(ys), len(xs))
 
 
+@pytest.mark.slow
 def test_sigmoid_is_the_slowest(compared):
     for name in compared.datasets:
         at_100 = {act: compared.loss[name, act][100] for act in compared.activations}
         assert max(at_100, key=at_100.get) == "sigmoid"
 
 
+@pytest.mark.slow
 def test_deep_linear_network_cannot_fit_xor(collapse):
     # ln 2 is the least binary cross-entropy of any linear model on XOR.
     assert collapse.loss["linear"].min() >= math.log(2) - 1e-12
@@ -116,6 +129,7 @@ def test_deep_linear_network_cannot_fit_xor(collapse):
     assert collapse.collapse_error < 1e-12
 
 
+@pytest.mark.slow
 def test_one_nonlinearity_fits_xor(collapse):
     assert collapse.accuracy["nonlinear"][-1] == 1.0
     assert collapse.loss["nonlinear"][-1] < 1e-3

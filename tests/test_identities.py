@@ -19,10 +19,14 @@ from hypothesis.extra import numpy as hnp
 from course_code import activations as A
 from course_code.activations import ACTIVATIONS, SELU_ALPHA, SELU_SCALE
 
+#: 150 examples per property (30 for the costly ones); the fast loop's
+#: profile (``--hypothesis-profile=fast``, tests/conftest.py) asks for a fifth
+#: of Hypothesis's default 100, and gets a fifth of these.
+SCALE = min(1.0, settings.default.max_examples / 100)
 DETERMINISTIC = settings(
-    derandomize=True, database=None, deadline=None, max_examples=150
+    derandomize=True, database=None, deadline=None, max_examples=round(150 * SCALE)
 )
-FEW = settings(DETERMINISTIC, max_examples=30)
+FEW = settings(DETERMINISTIC, max_examples=max(5, round(30 * SCALE)))
 
 FLOAT_DTYPES = [np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64)]
 DTYPES = [np.dtype(np.float32), np.dtype(np.float64)]

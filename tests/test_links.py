@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browser_site import SUBPATH, built_site
+from browser_site import SUBPATH
 
 #: Attributes that hold a URL, and those that hold a srcset list.
 URL_ATTRS = ("href", "src", "data", "poster")
@@ -101,11 +101,6 @@ def broken_links(site: Path, mount: str = SUBPATH) -> tuple[int, list[str]]:
                 if urllib.parse.unquote(parts.fragment) not in ids:
                     broken.append(f"{name}: {url} (no id {parts.fragment!r})")
     return len(pages), broken
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return built_site(tmp_path_factory)
 
 
 def test_every_internal_link_and_anchor_resolves(site):

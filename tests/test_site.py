@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_site import built_site
 from mkdocs.exceptions import PluginError
 from modules import load_file
 
@@ -116,15 +115,6 @@ def foreign_assets(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.found
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """Build the site once per session, strictly; return the output directory.
-
-    The browser tests share the same build (``browser_site.built_site``).
-    """
-    return built_site(tmp_path_factory)
 
 
 def test_site_builds_strictly(site):
