@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from course_grading.exercises import relative
 from course_grading.guards import Watch, forbidden, warning_cause
 
 __all__ = [
@@ -42,14 +43,6 @@ __all__ = [
 
 #: In an expected tuple, a part that may be anything (a learner's cache).
 ANY = object()
-
-
-def relative(path):
-    """``path`` relative to the working directory when it is inside it."""
-    try:
-        return str(Path(path).relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def learner_frames(exc, path):

@@ -31,7 +31,12 @@ import threading
 import time
 from pathlib import Path
 
-from course_grading.exercises import find_root, load_exercises
+from course_grading.exercises import (
+    exercise_of,
+    find_root,
+    load_exercises,
+    relative,
+)
 from course_grading.hints import reveal, wrapped
 from course_grading.progress import Progress
 
@@ -84,11 +89,7 @@ class Course:
         )
 
     def exercise_of(self, path):
-        path = Path(path).resolve()
-        for e in self.exercises:
-            if e.folder.resolve() in path.parents:
-                return e
-        return None
+        return exercise_of(self.exercises, path)
 
     def first_unsolved(self, progress, after=None):
         ids = [e.id for e in self.exercises]
@@ -239,31 +240,18 @@ def verdict_lines(exercise, entry, result):
     return lines
 
 
-def _bar(done, total, width=30):
-    filled = round(width * done / total) if total else 0
-    return "#" * filled + "-" * (width - filled)
-
-
 # ---------------------------------------------------------------------------
 # The commands.
 # ---------------------------------------------------------------------------
 
 
-def cmd_list(course, args, out):
+def show_progress(course, progress, out):
+    """Print every exercise's status, checks and points, and a bar; return
+    the rich console used."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    progress = course.progress()
-    if not args.no_grade:
-        out.write("Grading every exercise...\n")
-        out.flush()
-        result = Grader(course).grade(course.exercises)
-        if not result.exercises:
-            raise CourseError(
-                "\n".join(verdict_lines(course.exercises[0], None, result))
-            )
-        progress = course.progress()  # the plugin has just written it
     width = None if out.isatty() else 110
     console = Console(file=out, highlight=False, width=width)
     table = Table(title="Your progress", title_justify="left")
@@ -309,6 +297,21 @@ def cmd_list(course, args, out):
     console.print(
         f"{solved} of {len(course.exercises)} exercises solved, {score}/{total} points."
     )
+    return console
+
+
+def cmd_list(course, args, out):
+    progress = course.progress()
+    if not args.no_grade:
+        out.write("Grading every exercise...\n")
+        out.flush()
+        result = Grader(course).grade(course.exercises)
+        if not result.exercises:
+            raise CourseError(
+                "\n".join(verdict_lines(course.exercises[0], None, result))
+            )
+        progress = course.progress()  # the plugin has just written it
+    console = show_progress(course, progress, out)
     nxt = course.first_unsolved(progress)
     if nxt is None:
         console.print(
@@ -356,7 +359,7 @@ def cmd_reset(course, args, out):
     if not stub.is_file():
         raise CourseError(f"The stub of exercise {exercise.id} is missing: {stub}.")
     path = exercise.path
-    where = _relative(path, course.clone)
+    where = relative(path, course.clone)
     if path.is_file() and path.read_bytes() == stub.read_bytes():
         out.write(f"{where} is already the untouched stub; nothing to do.\n")
         return 0
@@ -377,7 +380,7 @@ def cmd_reset(course, args, out):
     if path.is_file():
         backup = _backup_path(course, exercise)
         shutil.copy2(path, backup)
-        out.write(f"Your file is saved as {_relative(backup, course.clone)}.\n")
+        out.write(f"Your file is saved as {relative(backup, course.clone)}.\n")
     shutil.copyfile(stub, path)
     progress = course.progress()
     entry = progress.entry(exercise.id)
@@ -411,7 +414,7 @@ def cmd_solution(course, args, out):
             return 1
     model = exercise.model_solution
     out.write(f"Exercise {exercise.id}: {exercise.title}\n")
-    out.write(f"A model solution ({_relative(model, course.clone)}):\n\n")
+    out.write(f"A model solution ({relative(model, course.clone)}):\n\n")
     text = model.read_text(encoding="utf-8")
     if out.isatty():
         from rich.console import Console
@@ -567,7 +570,7 @@ class Watcher:
         return [
             f"course watch: exercise {e.id} ({index} of {len(self.course.exercises)}),"
             f" {e.title}",
-            f"  edit  {_relative(e.path, self.course.clone)}",
+            f"  edit  {relative(e.path, self.course.clone)}",
             *wrapped("  goal  ", goal(e)),
             f"  read  {e.section_url}",
             "",
@@ -664,29 +667,15 @@ class Watcher:
                 )
                 pending = True
             elif key == "l":
-                self.write(["", *_list_lines(self.course), "", self.KEYS])
+                self.write([""])
+                show_progress(self.course, self.course.progress(), self.out)
+                self.write(["", self.KEYS])
             while not changes.empty():
                 path = changes.get_nowait()
                 owner = self.course.exercise_of(path)
                 if owner is not None and path.name == owner.file:
                     self.exercise = owner
                 pending = True
-
-
-def _list_lines(course):
-    progress = course.progress()
-    lines = []
-    score = sum(e.points for e in course.exercises if progress.solved(e.id))
-    total = sum(e.points for e in course.exercises)
-    for e in course.exercises:
-        entry = progress.data["exercises"].get(e.id, {})
-        mark = "[x]" if entry.get("solved") else "[ ]"
-        checks = (
-            f"{entry['checks_passed']}/{entry['checks']}" if "checks" in entry else "-"
-        )
-        lines.append(f"  {mark} {e.id}  {e.title:<56} {checks:>5}")
-    lines.append(f"  [{_bar(score, total)}] {score}/{total} points")
-    return lines
 
 
 def cmd_watch(course, args, out):
@@ -713,13 +702,6 @@ def cmd_watch(course, args, out):
 # ---------------------------------------------------------------------------
 # The command line.
 # ---------------------------------------------------------------------------
-
-
-def _relative(path, base):
-    try:
-        return str(Path(path).relative_to(base))
-    except ValueError:
-        return str(path)
 
 
 def _parser():

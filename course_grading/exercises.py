@@ -19,7 +19,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["SITE_URL", "Exercise", "find_root", "load_exercises"]
+__all__ = [
+    "SITE_URL",
+    "Exercise",
+    "exercise_of",
+    "find_root",
+    "load_exercises",
+    "relative",
+]
 
 #: Where the hosted course lives; chapter links start here.
 SITE_URL = "https://activation-functions.github.io/activation-functions/"
@@ -152,3 +159,29 @@ def find_root(start):
             if (folder / "info.toml").is_file():
                 return folder
     return None
+
+
+def exercise_of(exercises, path):
+    """The exercise whose folder holds ``path``, or None."""
+    path = Path(path).resolve()
+    for exercise in exercises:
+        if exercise.folder.resolve() in path.parents:
+            return exercise
+    return None
+
+
+def relative(path, base=None):
+    """``path`` relative to ``base`` (the working directory by default) when
+    it is inside it, else unchanged.
+
+    Examples
+    --------
+    >>> relative("/a/b/c.py", "/a")
+    'b/c.py'
+    >>> relative("/x/c.py", "/a")
+    '/x/c.py'
+    """
+    try:
+        return str(Path(path).relative_to(Path.cwd() if base is None else base))
+    except ValueError:
+        return str(path)

@@ -27,7 +27,7 @@ def wrapped(prefix, text, width=78):
     )
 
 
-def reveal(exercise, already, command="course hint"):
+def reveal(exercise, already):
     """The next hint of ``exercise`` after ``already`` were shown.
 
     Parameters
@@ -35,8 +35,6 @@ def reveal(exercise, already, command="course hint"):
     exercise : Exercise
     already : int
         How many hints were shown before.
-    command : str
-        The command that shows the next one, for the last line.
 
     Returns
     -------
@@ -51,11 +49,14 @@ def reveal(exercise, already, command="course hint"):
     lines += wrapped(f"Hint {shown} of {total}: ", exercise.hints[shown - 1])
     lines.append("")
     if shown < total:
-        lines.append(f"Still stuck? `{command} {exercise.id}` shows hint {shown + 1}.")
+        lines.append(
+            f"Still stuck? `course hint {exercise.id}` shows hint {shown + 1}."
+        )
     else:
         lines.append("The chapter explains the idea:")
         lines.append(f"  {exercise.section_url}")
         lines.append(
-            f"To see the hints from the first again: `{command} {exercise.id} --reset`."
+            "To see the hints from the first again: "
+            f"`course hint {exercise.id} --reset`."
         )
     return "\n".join(lines), shown

@@ -33,8 +33,13 @@ from pathlib import Path
 
 import pytest
 
-from course_grading.checks import learner_frames, relative
-from course_grading.exercises import find_root, load_exercises
+from course_grading.checks import learner_frames
+from course_grading.exercises import (
+    exercise_of,
+    find_root,
+    load_exercises,
+    relative,
+)
 from course_grading.hints import reveal, wrapped
 from course_grading.progress import Progress
 
@@ -145,11 +150,7 @@ class _Grading:
     progress: Progress = None
 
     def exercise_of(self, path):
-        path = Path(path).resolve()
-        for exercise in self.exercises:
-            if exercise.folder.resolve() in path.parents:
-                return exercise
-        return None
+        return exercise_of(self.exercises, path)
 
     def passed(self, exercise):
         return sum(c.passed for c in self.checks.get(exercise.id, ()))
