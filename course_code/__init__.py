@@ -5,6 +5,8 @@ Modules, each importable on its own (none needs another imported first):
 * ``activations``: every activation and its derivative, with PyTorch's names
   and defaults, one module per family of the catalogue (``sigmoid_family``,
   ``relu_family``, ``smooth``, ``shrinkage``, ``outputs``, ``gated``);
+* ``ideas``: each function's idea, its formula in plain NumPy, with where it
+  agrees with the reference and where it breaks (``IDEAS``);
 * ``catalogue``: one record (``CatalogueEntry``) per activation in
   ``ACTIVATIONS``: formulas, properties, origins, framework names;
 * ``losses``: stable losses from logits, with their gradients;

@@ -8,7 +8,8 @@ Contract:
 * ``expand(markdown, page)`` replaces each ``<!-- course:... -->`` outside
   fenced code blocks by its Markdown: ``properties-table``,
   ``frameworks-table KEY ...`` and ``card KEY`` (alone on a line) by
-  ``hooks/_tables.py``; ``value NAME ARG ... FMT`` (anywhere) by
+  ``hooks/_tables.py``, ``idea NAME`` (alone on a line) by
+  ``hooks/_ideas.py``; ``value NAME ARG ... FMT`` (anywhere) by
   ``format(NAME(ARG, ...), FMT)``, ``NAME`` a function of ``hooks/_values.py``.
 * ``check_answers(markdown, page)`` checks, in each ``<quiz>``, every
   fill-in blank ``[[...]]`` against the ``<!-- answer: EXPR -->`` after it
@@ -28,6 +29,7 @@ import re
 from functools import cache
 
 import numpy as np
+from _ideas import idea
 from _tables import card, frameworks_table, max_slope, properties_table
 from _values import VALUES, call
 from mkdocs.exceptions import PluginError
@@ -84,12 +86,14 @@ def expand_one(body: str, page_dir: str = "", whole_line: bool = True) -> str:
         return frameworks_table(words[1:])
     if kind == "card" and len(words) == 2 and whole_line:
         return card(words[1], page_dir)
+    if kind == "idea" and len(words) == 2 and whole_line:
+        return idea(words[1])
     if kind == "value" and len(words) >= 3:
         return format(call(words[1], words[2:-1]), words[-1])
     raise NotUnderstood(
         "not understood (expected a line "
         "'<!-- course:properties-table -->', '<!-- course:card KEY -->' or "
-        "'<!-- course:frameworks-table KEY ... -->', or "
+        "'<!-- course:frameworks-table KEY ... -->', '<!-- course:idea NAME -->', or "
         "'<!-- course:value NAME ARG ... FMT -->')"
     )
 

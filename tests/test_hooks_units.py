@@ -27,6 +27,7 @@ TABLES = load_file("course_tables", HOOKS / "_tables.py")
 FIGURES = load_file("course_figures", HOOKS / "_figures.py")
 NOTEBOOKS = load_file("course_notebooks", HOOKS / "_notebooks.py")
 SOURCES = load_file("course_sources", HOOKS / "_sources.py")
+IDEAS = load_file("course_ideas", HOOKS / "_ideas.py")
 COURSE = load_file("course_hook", HOOKS / "course.py")
 
 
@@ -451,3 +452,32 @@ def test_the_real_figures_do_not_depend_on_the_training_code():
     # The functions drawn, in course_code.activations (a module or a package).
     assert any("activations" in (path.stem, path.parent.name) for path in figures)
     assert not names & {"nn", "losses", "experiments", "layers", "gradcheck"}
+
+
+# --- _ideas.py ------------------------------------------------------------
+
+
+def test_idea_placeholder_gives_the_code_and_where_it_holds():
+    text = PLACEHOLDERS.expand_one("idea softplus")
+    assert text.startswith('```python\n--8<-- "course_code/ideas.py:softplus"\n```')
+    assert "course_code.activations.softplus" in text
+    assert "$-10 < x < 709.78$" in text
+    assert "    - for $x > 709.79$, $e^{x}$ overflows" in text
+    assert "already exact" in PLACEHOLDERS.expand_one("idea relu")
+
+
+def test_idea_placeholder_rejects_an_unknown_name():
+    with pytest.raises(KeyError, match=r"'swish' is not in course_code\.ideas\.IDEAS"):
+        PLACEHOLDERS.expand_one("idea swish")
+
+
+def test_idea_numbers_and_intervals_as_tex():
+    import doctest
+
+    assert doctest.testmod(IDEAS).failed == 0
+    assert doctest.testmod(IDEAS).attempted >= 2
+    assert IDEAS.interval(-IDEAS.BIG, IDEAS.BIG) == "every $x$"
+    assert IDEAS.interval(-1e-9, 0.0) == "$-10^{-9} < x < 0$"
+    assert (
+        IDEAS._tolerance(2e-15) == "to a relative error of $2 \\times 10^{-15}$ or less"
+    )
