@@ -242,12 +242,6 @@ _BARRON = Origin(
 _HENDRYCKS = Origin(
     "D. Hendrycks, K. Gimpel", 2016, "Gaussian Error Linear Units (GELUs)"
 )
-_ELFWING = Origin(
-    "S. Elfwing, E. Uchibe, K. Doya",
-    2018,
-    "Sigmoid-Weighted Linear Units for Neural Network Function Approximation "
-    "in Reinforcement Learning",
-)
 _MISRA = Origin(
     "D. Misra", 2019, "Mish: A Self Regularized Non-Monotonic Activation Function"
 )
@@ -701,10 +695,12 @@ _ENTRIES = (
         smooth=True,
         zero_centred=False,
         self_gated=True,
-        origin=_ELFWING,
+        origin=_HENDRYCKS,
         pytorch="torch.nn.functional.silu, torch.nn.SiLU",
         keras="keras.activations.silu (alias swish)",
-        notes="Swish with β = 1 (Ramachandran et al., 2017). " + _about(_SILU_MIN),
+        notes="Named SiLU by Hendrycks and Gimpel (2016); used in reinforcement "
+        "learning by Elfwing et al. (2018, arXiv 2017); Swish with β = 1 "
+        "(Ramachandran et al., 2017). " + _about(_SILU_MIN),
         minimum=_SILU_MIN,
     ),
     CatalogueEntry(
