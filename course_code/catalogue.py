@@ -651,9 +651,9 @@ _ENTRIES = (
         origin=_HENDRYCKS,
         pytorch="torch.nn.functional.gelu, torch.nn.GELU",
         keras="keras.activations.gelu",
-        notes="PyTorch and Keras default to the exact form (approximate='none' / "
-        "approximate=False); jax.nn.gelu defaults to the tanh approximation. "
-        + _about(_GELU_MIN),
+        notes="torch.nn.functional.gelu and keras.activations.gelu default to the "
+        "exact form (approximate='none' / approximate=False); keras.ops.gelu and "
+        "jax.nn.gelu default to the tanh approximation. " + _about(_GELU_MIN),
         params={"approximate": "none"},
         minimum=_GELU_MIN,
     ),
@@ -677,8 +677,9 @@ _ENTRIES = (
         origin=_HENDRYCKS,
         pytorch="torch.nn.functional.gelu(approximate='tanh')",
         keras="keras.activations.gelu(approximate=True)",
-        notes="Used by BERT and GPT-2; jax.nn.gelu's default. "
-        + _about(_GELU_TANH_MIN),
+        notes="Used by GPT-2 and by Google's BERT code (its first release, and "
+        "Hugging Face's BERT, use the exact form); the default of jax.nn.gelu "
+        "and keras.ops.gelu. " + _about(_GELU_TANH_MIN),
         params={"approximate": "tanh"},
         minimum=_GELU_TANH_MIN,
     ),

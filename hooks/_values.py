@@ -262,6 +262,16 @@ def log_half_eps(dtype: str = "float64") -> float:
 
 
 @value
+def tanhshrink_cancels_below(dtype: str) -> float:
+    """Below this ``|x|``, ``x − tanh(x)`` computed in ``dtype`` loses every digit.
+
+    ``tanh(x) ≈ x − x³/3`` rounds to ``x`` where ``x³/3`` is under half a unit
+    in the last place of ``x``, ``x ε / 2``: where ``x² < 3 ε / 2``.
+    """
+    return math.sqrt(3 * float(np.finfo(dtype).eps) / 2)
+
+
+@value
 def log1p_exp(x: float) -> float:
     """``log(1 + e^x)``, computed accurately."""
     return float(np.log1p(np.exp(x)))

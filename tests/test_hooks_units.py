@@ -226,6 +226,20 @@ def test_the_naive_sigmoid_returns_zero_where_the_true_one_is_subnormal():
     assert np.all((sigmoid(x) > 0) & (sigmoid(x) < np.finfo(np.float64).tiny))
 
 
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_tanhshrink_as_written_cancels_where_the_value_says(dtype):
+    # catalogue.md: PyTorch's x - tanh(x) returns 0 below the value; the
+    # course's tanhshrink keeps the value, about x**3 / 3, to full precision.
+    from course_code.activations import tanhshrink
+
+    below = VALUES.call("tanhshrink_cancels_below", [dtype])
+    x = np.array([below / 2, below * 4], dtype=dtype)
+    naive = x - np.tanh(x)
+    assert naive[0] == 0
+    assert naive[1] != 0
+    assert tanhshrink(x) == pytest.approx(x.astype(float) ** 3 / 3, rel=1e-3)
+
+
 def test_dead_fraction_counts_at_the_epoch_asked():
     # optimisation.md: at learning rate 0.1 a few more units die in 30 epochs.
     first = VALUES.call("dead_fraction", ["0.1", "epoch=0"])
