@@ -130,7 +130,8 @@ class CatalogueEntry:
     monotonic : bool
         Non-decreasing on the whole real line.
     smooth : bool
-        Infinitely differentiable everywhere (ELU and CELU are only once).
+        Infinitely differentiable everywhere (CELU is only once, and ELU only
+        once for ``alpha = 1``).
     zero_centred : bool
         Odd, $f(-x) = -f(x)$: symmetric inputs give outputs of mean 0.
     self_gated : bool
