@@ -130,7 +130,8 @@ class CatalogueEntry:
     monotonic : bool
         Non-decreasing on the whole real line.
     smooth : bool
-        Infinitely differentiable everywhere (ELU and CELU are only once).
+        Infinitely differentiable everywhere (CELU is only once, and ELU only
+        once for ``alpha = 1``).
     zero_centred : bool
         Odd, $f(-x) = -f(x)$: symmetric inputs give outputs of mean 0.
     self_gated : bool
@@ -241,12 +242,6 @@ _BARRON = Origin(
 )
 _HENDRYCKS = Origin(
     "D. Hendrycks, K. Gimpel", 2016, "Gaussian Error Linear Units (GELUs)"
-)
-_ELFWING = Origin(
-    "S. Elfwing, E. Uchibe, K. Doya",
-    2018,
-    "Sigmoid-Weighted Linear Units for Neural Network Function Approximation "
-    "in Reinforcement Learning",
 )
 _MISRA = Origin(
     "D. Misra", 2019, "Mish: A Self Regularized Non-Monotonic Activation Function"
@@ -657,9 +652,9 @@ _ENTRIES = (
         origin=_HENDRYCKS,
         pytorch="torch.nn.functional.gelu, torch.nn.GELU",
         keras="keras.activations.gelu",
-        notes="PyTorch and Keras default to the exact form (approximate='none' / "
-        "approximate=False); jax.nn.gelu defaults to the tanh approximation. "
-        + _about(_GELU_MIN),
+        notes="torch.nn.functional.gelu and keras.activations.gelu default to the "
+        "exact form (approximate='none' / approximate=False); keras.ops.gelu and "
+        "jax.nn.gelu default to the tanh approximation. " + _about(_GELU_MIN),
         params={"approximate": "none"},
         minimum=_GELU_MIN,
     ),
@@ -683,8 +678,9 @@ _ENTRIES = (
         origin=_HENDRYCKS,
         pytorch="torch.nn.functional.gelu(approximate='tanh')",
         keras="keras.activations.gelu(approximate=True)",
-        notes="Used by BERT and GPT-2; jax.nn.gelu's default. "
-        + _about(_GELU_TANH_MIN),
+        notes="Used by GPT-2 and by Google's BERT code (its first release, and "
+        "Hugging Face's BERT, use the exact form); the default of jax.nn.gelu "
+        "and keras.ops.gelu. " + _about(_GELU_TANH_MIN),
         params={"approximate": "tanh"},
         minimum=_GELU_TANH_MIN,
     ),
@@ -701,10 +697,12 @@ _ENTRIES = (
         smooth=True,
         zero_centred=False,
         self_gated=True,
-        origin=_ELFWING,
+        origin=_HENDRYCKS,
         pytorch="torch.nn.functional.silu, torch.nn.SiLU",
         keras="keras.activations.silu (alias swish)",
-        notes="Swish with β = 1 (Ramachandran et al., 2017). " + _about(_SILU_MIN),
+        notes="Named SiLU by Hendrycks and Gimpel (2016); used in reinforcement "
+        "learning by Elfwing et al. (2018, arXiv 2017); Swish with β = 1 "
+        "(Ramachandran et al., 2017). " + _about(_SILU_MIN),
         minimum=_SILU_MIN,
     ),
     CatalogueEntry(

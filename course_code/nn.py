@@ -251,7 +251,8 @@ def dead_unit_fraction(pre_activations):
     -------
     float
         In $[0, 1]$.  A ReLU unit counted here outputs 0 and has gradient 0
-        on the whole batch: gradient descent cannot revive it.
+        on the whole batch: plain gradient descent does not change its
+        weights, and only a change in its inputs can revive it.
 
     Examples
     --------

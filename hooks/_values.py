@@ -246,9 +246,29 @@ def log_smallest_subnormal(dtype: str) -> float:
 
 
 @value
+def sigmoid_underflow_below(dtype: str = "float64") -> float:
+    """The ``x`` below which ``σ(x) ≈ e^x`` rounds to 0 in ``dtype``.
+
+    Half the smallest subnormal, ``log(smallest_subnormal) − log 2``: above
+    it ``σ(x)`` rounds to a subnormal, below it to 0.
+    """
+    return log_smallest_subnormal(dtype) - math.log(2)
+
+
+@value
 def log_half_eps(dtype: str = "float64") -> float:
     """``log(ε/2)``: below it, ``1 + e^x`` rounds to 1 in ``dtype``."""
     return float(np.log(np.finfo(dtype).eps / 2))
+
+
+@value
+def tanhshrink_cancels_below(dtype: str) -> float:
+    """Below this ``|x|``, ``x − tanh(x)`` computed in ``dtype`` loses every digit.
+
+    ``tanh(x) ≈ x − x³/3`` rounds to ``x`` where ``x³/3`` is under half a unit
+    in the last place of ``x``, ``x ε / 2``: where ``x² < 3 ε / 2``.
+    """
+    return math.sqrt(3 * float(np.finfo(dtype).eps) / 2)
 
 
 @value
@@ -290,12 +310,23 @@ def variance_ratio(name: str, init: str, depth: int = 20, width: int = 128):
 
 
 @value
-def dead_fraction(learning_rate: float, epochs: int = 30, seed: int = 0):
-    """The share of dead ReLUs after training at ``learning_rate``."""
+def dead_fraction(
+    learning_rate: float, epochs: int = 30, seed: int = 0, epoch: int = -1
+):
+    """The share of dead ReLUs at ``epoch`` (by default the last) of training.
+
+    Training runs ``epochs`` epochs at ``learning_rate``; ``epoch=0`` counts
+    on the pre-activations of the first epoch, before any update.
+    """
+    return _dead_curve(learning_rate, epochs, seed)[epoch]
+
+
+@cache
+def _dead_curve(learning_rate: float, epochs: int, seed: int):
     from course_code.experiments import dead_relus
 
     result = dead_relus([learning_rate], seeds=[seed], epochs=epochs)
-    return result.dead_fraction[0, 0, -1]
+    return result.dead_fraction[0, 0]
 
 
 @cache

@@ -13,6 +13,7 @@ import struct
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 from mkdocs.exceptions import PluginError
 from modules import load_file
@@ -201,6 +202,51 @@ def test_named_values_compute_what_they_say():
     assert VALUES.call("largest", ["float16"]) == 65504.0
     assert VALUES.call("rrelu_mean_slope", []) == pytest.approx(11 / 48)
     assert VALUES.call("max_difference", ["relu", "relu", "-1", "1", "3"]) == 0.0
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_the_sigmoid_underflows_where_the_value_says(dtype):
+    from course_code.activations import sigmoid
+
+    below = np.dtype(dtype).type(VALUES.call("sigmoid_underflow_below", [dtype]))
+    step = np.dtype(dtype).type(1e-3 * abs(below))
+    assert sigmoid(below + step) > 0
+    assert sigmoid(below - step) == 0
+
+
+def test_the_naive_sigmoid_returns_zero_where_the_true_one_is_subnormal():
+    # why.md: between the two values, 1 / (1 + exp(-x)) gives 0, sigmoid not.
+    from course_code.activations import sigmoid
+
+    low = VALUES.call("sigmoid_underflow_below", ["float64"])
+    high = VALUES.call("sigmoid_overflow_below", ["float64"])
+    x = np.linspace(low + 0.01, high - 0.01, 50)
+    with np.errstate(over="ignore"):
+        naive = 1 / (1 + np.exp(-x))
+    assert np.all(naive == 0)
+    assert np.all((sigmoid(x) > 0) & (sigmoid(x) < np.finfo(np.float64).tiny))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_tanhshrink_as_written_cancels_where_the_value_says(dtype):
+    # catalogue.md: PyTorch's x - tanh(x) returns 0 below the value; the
+    # course's tanhshrink keeps the value, about x**3 / 3, to full precision.
+    from course_code.activations import tanhshrink
+
+    below = VALUES.call("tanhshrink_cancels_below", [dtype])
+    x = np.array([below / 2, below * 4], dtype=dtype)
+    naive = x - np.tanh(x)
+    assert naive[0] == 0
+    assert naive[1] != 0
+    assert tanhshrink(x) == pytest.approx(x.astype(float) ** 3 / 3, rel=1e-3)
+
+
+def test_dead_fraction_counts_at_the_epoch_asked():
+    # optimisation.md: at learning rate 0.1 a few more units die in 30 epochs.
+    first = VALUES.call("dead_fraction", ["0.1", "epoch=0"])
+    last = VALUES.call("dead_fraction", ["0.1"])
+    assert 0 < first < last < 0.1
+    assert VALUES.call("dead_fraction", ["10.0"]) == 1.0
 
 
 VALUE = re.compile(r"<!--\s*course:value\s+(\S+)", re.DOTALL)
