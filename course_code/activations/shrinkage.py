@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from course_code._numerics.branchless import indicator
-from course_code._numerics.evaluation import apply, patch
+from course_code._numerics.evaluation import elementwise, patch
 from course_code._numerics.inputs import (
     real_scalar,
 )
@@ -30,6 +30,7 @@ def _lambd(lambd):
     return real_scalar(lambd, "lambd", minimum=0.0)
 
 
+@elementwise(native=True)
 def softshrink(x, lambd=0.5):
     r"""Soft shrinkage: move $x$ towards 0 by $\lambda$, and to 0 within $\lambda$.
 
@@ -52,9 +53,10 @@ def softshrink(x, lambd=0.5):
     """
     lam = _lambd(lambd)
     # exact: x - λ above λ, x + λ below -λ, x - x = 0 between; one rounding
-    return apply(lambda t: t - np.clip(t, -lam, lam), x, native=True)
+    return x - np.clip(x, -lam, lam)
 
 
+@elementwise(native=True)
 def softshrink_grad(x, lambd=0.5):
     r"""Derivative of soft shrinkage: 1 where $|x| > \lambda$, else 0.
 
@@ -76,9 +78,10 @@ def softshrink_grad(x, lambd=0.5):
     array([1., 0., 0., 0., 1.])
     """
     lam = _lambd(lambd)
-    return apply(lambda t: indicator(np.abs(t) > lam, t), x, native=True)
+    return indicator(np.abs(x) > lam, x)
 
 
+@elementwise(native=True)
 def hardshrink(x, lambd=0.5):
     r"""Hard shrinkage: $x$ where $|x| > \lambda$, else 0.
 
@@ -101,7 +104,7 @@ def hardshrink(x, lambd=0.5):
     """
     lam = _lambd(lambd)
     # x times 0 or 1; NaN * False is still NaN
-    return apply(lambda t: t * (np.abs(t) > lam), x, native=True)
+    return x * (np.abs(x) > lam)
 
 
 def hardshrink_grad(x, lambd=0.5):
@@ -141,6 +144,7 @@ def _tanhshrink_small(x):
     return x * s * acc / np.cosh(x)
 
 
+@elementwise
 def tanhshrink(x):
     r"""Tanh shrinkage, $x - \tanh x$.
 
@@ -171,13 +175,10 @@ def tanhshrink(x):
     >>> tanhshrink([-np.inf, np.inf])
     array([-inf,  inf])
     """
-    return apply(_tanhshrink, x)
-
-
-def _tanhshrink(x):
     return patch(x - np.tanh(x), x, np.abs(x) <= 1.0, _tanhshrink_small)
 
 
+@elementwise
 def tanhshrink_grad(x):
     r"""Derivative of tanh shrinkage, $\tanh^2 x$.
 
@@ -196,4 +197,4 @@ def tanhshrink_grad(x):
     >>> tanhshrink_grad([0.0, np.inf])
     array([0., 1.])
     """
-    return apply(lambda t: np.tanh(t) ** 2, x)
+    return np.tanh(x) ** 2
