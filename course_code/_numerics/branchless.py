@@ -31,7 +31,12 @@ def indicator(condition, x):
 
 def select(step, a, b):
     """``a`` where ``step`` is 1 and ``b`` where it is 0, exactly (a, b finite)."""
-    return step * a + (1 - step) * b
+    # step * a + (1 - step) * b, one of the two products an exact 0; in place
+    # on one scratch array, since every fresh array costs fresh memory.
+    y = 1 - step
+    y *= b
+    y += step * a
+    return y
 
 
 def blend(mask, a, b):

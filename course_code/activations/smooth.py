@@ -15,7 +15,7 @@ import numpy as np
 from scipy import special
 
 from course_code._numerics import chebyshev
-from course_code._numerics.branchless import blend, neg, pos
+from course_code._numerics.branchless import blend, pos
 from course_code._numerics.compensated import two_product, x_exp
 from course_code._numerics.evaluation import elementwise, patch
 from course_code._numerics.inputs import (
@@ -217,6 +217,13 @@ def gelu_grad(x, approximate="none"):
     return _gelu_exact_grad(x)  # Φ(x) + x φ(x)
 
 
+def _exp_parts(c):
+    # e = e^{-|x|}, s = e^{min(x, 0)} and r = e^{-max(x, 0)}, from one exponential:
+    # s is e for x < 0 and 1 for x >= 0, r the other way round (s r = e).
+    e = np.exp(-np.abs(c))
+    return e, np.maximum(e, c >= 0), np.maximum(e, c < 0)
+
+
 @elementwise
 def silu(x):
     r"""Sigmoid linear unit (Swish with $\beta = 1$), $x\,\sigma(x)$.
@@ -262,11 +269,13 @@ def silu_grad(x):
     array([0. , 0.5, 1. ])
     """
     # σ(x)(1 + x σ(-x)) cancels near its root x ≈ -1.2785.  With e = e^{-|x|},
-    # the same value is (e (1 + x) + e^{2 min(x, 0)}) / (1 + e)^2, in which the
-    # cancelling terms are each exact to one rounding.
+    # the same value is (e (1 + x) + e^{2 min(x, 0)}) / (1 + e)^2: for x < 0
+    # it is e ((1 + x) + e) / (1 + e)^2, where 1 + x is exact near the root and
+    # only the rounding of e enters the cancellation; for x >= 0 it is
+    # (e (1 + x) + 1) / (1 + e)^2.  One exponential serves both.
     c = np.clip(x, -800.0, 800.0)
-    e = np.exp(-np.abs(c))
-    y = (e * (1.0 + c) + np.exp(2.0 * neg(c))) / (1.0 + e) ** 2
+    e, s, r = _exp_parts(c)
+    y = s * (r * (1.0 + c) + s) / (1.0 + e) ** 2
     return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
 
 
@@ -274,12 +283,11 @@ def _mish_parts(c):
     # tanh(softplus(x)) = N / (N + b) with, for e = e^{-|x|},
     #   x >= 0:  N = 1 + 2e,    b = 2e²
     #   x <  0:  N = e² + 2e,   b = 2
-    # (divide the x < 0 form by e² to get the x >= 0 one).  Every term is
-    # positive and at most 2, so nothing overflows and nothing cancels.
-    e = np.exp(-np.abs(c))
-    n = np.exp(2.0 * neg(c)) + 2.0 * e
-    b = 2.0 * np.exp(-2.0 * np.clip(c, 0.0, 800.0))
-    return n, b
+    # (divide the x < 0 form by e² to get the x >= 0 one), that is
+    # N = s² + 2e and b = 2r².  Every term is positive and at most 2, so
+    # nothing overflows and nothing cancels.
+    e, s, r = _exp_parts(c)
+    return s * s + 2.0 * e, 2.0 * (r * r)
 
 
 @elementwise
