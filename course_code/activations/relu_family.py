@@ -424,7 +424,9 @@ def elu(x, alpha=1.0):
 def _exp_branch(x, right, alpha):
     # ``right`` for x > 0 and alpha * e^{x} for x <= 0, exactly: the step is
     # 0 or 1, so one of the two products is an exact 0 and the other exact.
-    return select(indicator(x > 0, x), right, alpha * np.exp(neg(x)))
+    # e^{-|x|} is e^{x} where it is kept; np.exp is twice as slow on
+    # min(x, 0), a random mix of zeros and negative numbers.
+    return select(indicator(x > 0, x), right, alpha * np.exp(-np.abs(x)))
 
 
 @elementwise
@@ -550,4 +552,4 @@ def celu_grad(x, alpha=1.0):
     array([0., 1., 1.])
     """
     alpha = real_scalar(alpha, "alpha", minimum=0.0, strict=True)
-    return np.exp(neg(x) / alpha)  # 1 for x > 0
+    return np.maximum(np.exp(-np.abs(x) / alpha), x > 0)  # 1 for x > 0
