@@ -35,7 +35,7 @@ def select(step, a, b):
     # on one scratch array, since every fresh array costs fresh memory.
     y = 1 - step
     y *= b
-    y += step * a
+    y += step if np.ndim(a) == 0 and a == 1 else step * a
     return y
 
 

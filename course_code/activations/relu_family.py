@@ -47,7 +47,7 @@ SELU_SCALE = 1.0507009873554804934193349852946
 
 
 # --8<-- [start:relu]
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def relu(x):
     r"""Rectified linear unit, $\max(0, x)$.
 
@@ -69,7 +69,7 @@ def relu(x):
     return pos(x)  # max(x, 0), NaN-propagating
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def relu_grad(x):
     r"""Derivative of ReLU: 1 for $x > 0$, else 0.
 
@@ -144,7 +144,7 @@ def _check_bounds(min_val, max_val):
     return lo, hi
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardtanh(x, min_val=-1.0, max_val=1.0):
     r"""Hard tanh, $x$ clipped to $[\text{min\_val}, \text{max\_val}]$.
 
@@ -169,7 +169,7 @@ def hardtanh(x, min_val=-1.0, max_val=1.0):
     return np.clip(x, lo, hi)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardtanh_grad(x, min_val=-1.0, max_val=1.0):
     r"""Derivative of hard tanh: 1 strictly inside the bounds, else 0.
 

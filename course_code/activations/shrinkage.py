@@ -57,7 +57,7 @@ def softshrink(x, lambd=0.5):
     return x - np.clip(x, -lam, lam)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def softshrink_grad(x, lambd=0.5):
     r"""Derivative of soft shrinkage: 1 where $|x| > \lambda$, else 0.
 
@@ -82,7 +82,7 @@ def softshrink_grad(x, lambd=0.5):
     return indicator(np.abs(x) > lam, x)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardshrink(x, lambd=0.5):
     r"""Hard shrinkage: $x$ where $|x| > \lambda$, else 0.
 

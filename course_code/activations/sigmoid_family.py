@@ -259,7 +259,7 @@ def hardsigmoid(x):
     return np.clip((x + 3) / 6, 0, 1)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardsigmoid_grad(x):
     r"""Derivative of the hard sigmoid: $1/6$ on $(-3, 3)$, else 0.
 
