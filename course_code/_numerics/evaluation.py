@@ -20,7 +20,7 @@ import numpy as np
 from course_code._numerics.inputs import as_float_array
 
 BLOCK = 1 << 15  # 32768 float64 values: 256 KiB
-NATIVE_BLOCK = 1 << 18  # native formulas are cheap passes: fewer, larger blocks
+NATIVE_BLOCK = 1 << 17  # native formulas are cheap passes: fewer, larger blocks
 
 
 def elementwise(formula=None, *, native=False, blocks=True):

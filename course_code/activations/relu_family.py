@@ -198,7 +198,7 @@ def _slope(negative_slope):
     return real_scalar(negative_slope, "negative_slope")
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def leaky_relu(x, negative_slope=0.01):
     r"""Leaky ReLU, $x$ for $x > 0$ and $\alpha x$ otherwise.
 
@@ -228,7 +228,8 @@ def leaky_relu(x, negative_slope=0.01):
         return pos(x)
     # max(x, αx) is x for x > 0 and αx for x < 0 when α <= 1; min when α > 1.
     pick = np.maximum if slope <= 1.0 else np.minimum
-    return pick(x, slope * x)
+    y = np.multiply(x, slope, out=np.empty_like(x))  # one array, even for 0-d
+    return pick(x, y, out=y)
 
 
 @elementwise(native=True)

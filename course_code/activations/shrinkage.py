@@ -31,7 +31,7 @@ def _lambd(lambd):
     return real_scalar(lambd, "lambd", minimum=0.0)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def softshrink(x, lambd=0.5):
     r"""Soft shrinkage: move $x$ towards 0 by $\lambda$, and to 0 within $\lambda$.
 
@@ -54,7 +54,8 @@ def softshrink(x, lambd=0.5):
     """
     lam = _lambd(lambd)
     # exact: x - λ above λ, x + λ below -λ, x - x = 0 between; one rounding
-    return x - np.clip(x, -lam, lam)
+    y = np.clip(x, -lam, lam, out=np.empty_like(x))  # one array, even for 0-d
+    return np.subtract(x, y, out=y)
 
 
 @elementwise(native=True, blocks=False)
@@ -105,7 +106,7 @@ def hardshrink(x, lambd=0.5):
     """
     lam = _lambd(lambd)
     # x times 0 or 1; NaN * False is still NaN
-    return x * (np.abs(x) > lam)
+    return x * ((x > lam) | (x < -lam))
 
 
 def hardshrink_grad(x, lambd=0.5):

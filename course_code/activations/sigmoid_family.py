@@ -209,7 +209,7 @@ def softsign(x):
     return np.divide(x, d, out=d)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def softsign_grad(x):
     r"""Derivative of softsign, $1 / (1 + |x|)^2$.
 
@@ -228,11 +228,16 @@ def softsign_grad(x):
     >>> softsign_grad([0.0, 1.0, np.inf])
     array([1.  , 0.25, 0.  ])
     """
-    # squaring 1 / (1 + |x|) cannot overflow, unlike (1 + |x|)**2
-    return (1 / (1 + np.abs(x))) ** 2
+    # (1 / (1 + |x|))², in place on the result; squaring 1 / (1 + |x|)
+    # cannot overflow, unlike (1 + |x|)**2
+    y = np.abs(x, out=np.empty_like(x))  # an array even for 0-d input
+    y += 1
+    np.divide(1, y, out=y)
+    y *= y
+    return y
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardsigmoid(x):
     r"""Hard sigmoid (PyTorch's form), $\min(\max(x/6 + 1/2, 0), 1)$.
 
@@ -256,7 +261,10 @@ def hardsigmoid(x):
     >>> hardsigmoid([-4.0, -3.0, 0.0, 3.0, 4.0])
     array([0. , 0. , 0.5, 1. , 1. ])
     """
-    return np.clip((x + 3) / 6, 0, 1)
+    # (x + 3)/6 clipped to [0, 1], in place on the result
+    y = np.add(x, 3, out=np.empty_like(x))  # an array even for 0-d input
+    y /= 6
+    return np.clip(y, 0, 1, out=y)
 
 
 @elementwise(native=True, blocks=False)

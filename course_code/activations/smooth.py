@@ -460,7 +460,7 @@ def hardswish(x):
     return y
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardswish_grad(x):
     r"""Derivative of hard swish: 0 below $-3$, $x/3 + 1/2$ between, 1 above $3$.
 
@@ -480,5 +480,12 @@ def hardswish_grad(x):
     >>> hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0])
     array([0. , 0. , 0.5, 1. , 1. ])
     """
-    c = np.clip(x, -3, 3)  # NaN stays NaN and carries through the sum
-    return (np.abs(x) < 3) * ((2 * c + 3) / 6) + (x >= 3)
+    # (2x + 3)/6 inside (-3, 3), then 0 from -3 down and 1 from 3 up, in
+    # place on the result.  NaN stays NaN and carries through the sum.
+    y = np.clip(x, -3, 3, out=np.empty_like(x))  # an array even for 0-d input
+    y *= 2
+    y += 3
+    y /= 6
+    y *= (x > -3) & (x < 3)
+    y += x >= 3
+    return y
