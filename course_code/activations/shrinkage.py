@@ -140,9 +140,10 @@ def _tanhshrink_small(x):
     # For |x| <= 1: (x cosh x - sinh x) / cosh x, whose series has only
     # positive terms, so nothing cancels.
     s = x * x
-    acc = np.zeros_like(x)
-    for coefficient in _TANHSHRINK_SERIES:
-        acc = acc * s + coefficient
+    acc = np.full_like(x, _TANHSHRINK_SERIES[0])
+    for coefficient in _TANHSHRINK_SERIES[1:]:  # Horner, in place
+        acc *= s
+        acc += coefficient
     return x * s * acc / np.cosh(x)
 
 
