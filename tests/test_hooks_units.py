@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 import struct
 import zlib
@@ -200,6 +201,24 @@ def test_named_values_compute_what_they_say():
     assert VALUES.call("largest", ["float16"]) == 65504.0
     assert VALUES.call("rrelu_mean_slope", []) == pytest.approx(11 / 48)
     assert VALUES.call("max_difference", ["relu", "relu", "-1", "1", "3"]) == 0.0
+
+
+def test_the_numerics_values_compute_what_they_say():
+    # The reference rounds an almost exact float64 value once: half an ULP.
+    for key in ("sigmoid", "softplus", "gelu", "tanhshrink"):
+        assert VALUES.call("worst_ulp", [key, "reference"]) <= 0.5 + 1e-6
+    # Stable formulas still lose more than half an ULP in float32 arithmetic,
+    assert VALUES.call("worst_ulp", ["sigmoid", "float32"]) > 1.0
+    # and x - tanh(x) cancels near 0.
+    assert VALUES.call("worst_ulp", ["tanhshrink", "naive"]) > 1e6
+    assert VALUES.call("worst_ulp", ["sigmoid", "naive", "-1", "1"]) < 100
+    assert VALUES.call("ulp_of", ["1.0", "float32"]) == 2.0**-23
+    assert VALUES.call("block_size", []) == 2**15
+    assert VALUES.call("block_size", ["native"]) > VALUES.call("block_size", [])
+    u = 2 * math.sqrt(2 / math.pi) * (3.3 + 0.044715 * 3.3**3)
+    assert VALUES.call("gelu_tanh_exponent", ["-3.3"]) == pytest.approx(u)
+    assert VALUES.call("input_error", ["string"]).startswith("x must be a real")
+    assert "complex" in VALUES.call("input_error", ["complex"])
 
 
 VALUE = re.compile(r"<!--\s*course:value\s+(\S+)", re.DOTALL)

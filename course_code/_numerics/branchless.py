@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 
+# --8<-- [start:branchless]
 def pos(x):
     """max(x, 0), NaN-propagating; ``np.clip`` is faster than ``np.maximum``."""
     return np.clip(x, 0.0, np.inf)
@@ -37,6 +38,9 @@ def select(step, a, b):
     y *= b
     y += step if np.ndim(a) == 0 and a == 1 else step * a
     return y
+
+
+# --8<-- [end:branchless]
 
 
 def blend(mask, a, b):

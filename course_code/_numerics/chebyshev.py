@@ -31,6 +31,7 @@ class _Expansion(NamedTuple):
     coefficients: tuple
 
 
+# --8<-- [start:clenshaw]
 def evaluate(x, expansion):
     """Evaluate ``expansion`` at the float64 array ``x`` (inside its window).
 
@@ -55,6 +56,9 @@ def evaluate(x, expansion):
         b1, b2 = b2, b1
     q = t * b1 - b2 + cs[0]
     return h * q if root_hi else q
+
+
+# --8<-- [end:clenshaw]
 
 
 NORMAL_CDF = _Expansion(

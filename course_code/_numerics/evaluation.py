@@ -23,6 +23,7 @@ BLOCK = 1 << 15  # 32768 float64 values: 256 KiB
 NATIVE_BLOCK = 1 << 17  # native formulas are cheap passes: fewer, larger blocks
 
 
+# --8<-- [start:elementwise]
 def elementwise(formula=None, *, native=False, blocks=True):
     """Give ``formula``, written for one float array, the array contract.
 
@@ -79,6 +80,10 @@ def elementwise(formula=None, *, native=False, blocks=True):
     return functools.update_wrapper(public, formula)
 
 
+# --8<-- [end:elementwise]
+
+
+# --8<-- [start:evaluate]
 def _evaluate(formula, native, blocks, x, args, kwargs):
     """``formula`` applied to ``x`` and rounded once to the dtype of ``x``.
 
@@ -105,6 +110,9 @@ def _evaluate(formula, native, blocks, x, args, kwargs):
         with np.errstate(over="ignore"):  # beyond the dtype's range, inf is right
             out[start : start + size] = y
     return out.reshape(arr.shape)
+
+
+# --8<-- [end:evaluate]
 
 
 def as_float64(x):
