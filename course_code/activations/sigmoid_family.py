@@ -337,4 +337,6 @@ def logsigmoid_grad(x):
     >>> logsigmoid_grad([-np.inf, 0.0, np.inf])
     array([1. , 0.5, 0. ])
     """
-    return sigmoid(-x)
+    # σ(-x), written out: e^{min(-x, 0)} / (1 + e^{-|x|}), as in sigmoid
+    e = np.exp(-np.abs(x))
+    return np.maximum(e, x <= 0) / (1.0 + e)
