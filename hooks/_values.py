@@ -277,6 +277,84 @@ def log1p_exp(x: float) -> float:
     return float(np.log1p(np.exp(x)))
 
 
+# --- how the reference reaches 4 ULP (docs/numerics.md) ------------------------
+
+
+def _naive(key: str):
+    """The textbook formula of ``key``, as a learner first types it."""
+    from scipy import special
+
+    return {
+        "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
+        "softplus": lambda x: np.log(1 + np.exp(x)),
+        "gelu": lambda x: 0.5 * x * (1 + special.erf(x / math.sqrt(2.0))),
+        "tanhshrink": lambda x: x - np.tanh(x),
+    }[key]
+
+
+@value
+def worst_ulp(key: str, how: str, lo: float = -10.0, hi: float = 10.0) -> float:
+    """The worst float32 error of ``key`` on [lo, hi], in ULP of the exact value.
+
+    ``how`` is ``naive`` (the textbook formula, in float32), ``float32`` (the
+    reference's own formula, ``f.__wrapped__``, run in float32) or
+    ``reference`` (``course_code``: float64, rounded once).  The points are
+    100 001 float32 numbers; the exact value is ``course_code``'s float64
+    result there, itself within 4 float64 ULP (a float32 ULP is 2^29 of
+    those).  A NaN or an infinity where the value is finite counts as ∞.
+    """
+    from course_code import activations
+
+    public = getattr(activations, key)
+    formula = {
+        "naive": _naive(key),
+        "float32": public.__wrapped__,
+        "reference": public,
+    }[how]
+    x = np.linspace(lo, hi, 100_001, dtype=np.float32)
+    exact = public(x.astype(np.float64))
+    with np.errstate(all="ignore"):
+        y = np.asarray(formula(x), dtype=np.float32).astype(np.float64)
+    spacing = np.spacing(np.abs(exact).astype(np.float32)).astype(np.float64)
+    error = np.abs(y - exact) / spacing
+    return float(np.max(np.where(np.isnan(error), np.inf, error)))
+
+
+@value
+def ulp_of(x: float, dtype: str) -> float:
+    """The ULP of ``x`` in ``dtype``: the gap to the next number, ``np.spacing``."""
+    return float(np.spacing(np.dtype(dtype).type(x)))
+
+
+@value
+def block_size(kind: str = "float64") -> int:
+    """Elements per block: ``float64`` formulas, or ``native`` (piecewise-linear)."""
+    from course_code._numerics import evaluation
+
+    return {"float64": evaluation.BLOCK, "native": evaluation.NATIVE_BLOCK}[kind]
+
+
+@value
+def gelu_tanh_exponent(x: float) -> float:
+    """|2u| at ``x`` for GELU's tanh form, u = √(2/π)(x + 0.044715 x³)."""
+    from course_code.activations.smooth import _gelu_tanh_u2
+
+    return abs(float(_gelu_tanh_u2(np.float64(x))))
+
+
+@value
+def input_error(case: str) -> str:
+    """The message ``sigmoid`` raises for a bad input: ``string`` or ``complex``."""
+    from course_code.activations import sigmoid
+
+    bad = {"string": "0.5", "complex": 1j}[case]
+    try:
+        sigmoid(bad)
+    except (TypeError, ValueError) as exc:
+        return str(exc)
+    raise AssertionError(f"sigmoid accepted {bad!r}")
+
+
 # --- initialisation and deep networks ------------------------------------------
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 import struct
 import zlib
@@ -247,6 +248,24 @@ def test_dead_fraction_counts_at_the_epoch_asked():
     last = VALUES.call("dead_fraction", ["0.1"])
     assert 0 < first < last < 0.1
     assert VALUES.call("dead_fraction", ["10.0"]) == 1.0
+
+
+def test_the_numerics_values_compute_what_they_say():
+    # The reference rounds an almost exact float64 value once: half an ULP.
+    for key in ("sigmoid", "softplus", "gelu", "tanhshrink"):
+        assert VALUES.call("worst_ulp", [key, "reference"]) <= 0.5 + 1e-6
+    # Stable formulas still lose more than half an ULP in float32 arithmetic,
+    assert VALUES.call("worst_ulp", ["sigmoid", "float32"]) > 1.0
+    # and x - tanh(x) cancels near 0.
+    assert VALUES.call("worst_ulp", ["tanhshrink", "naive"]) > 1e6
+    assert VALUES.call("worst_ulp", ["sigmoid", "naive", "-1", "1"]) < 100
+    assert VALUES.call("ulp_of", ["1.0", "float32"]) == 2.0**-23
+    assert VALUES.call("block_size", []) == 2**15
+    assert VALUES.call("block_size", ["native"]) > VALUES.call("block_size", [])
+    u = 2 * math.sqrt(2 / math.pi) * (3.3 + 0.044715 * 3.3**3)
+    assert VALUES.call("gelu_tanh_exponent", ["-3.3"]) == pytest.approx(u)
+    assert VALUES.call("input_error", ["string"]).startswith("x must be a real")
+    assert "complex" in VALUES.call("input_error", ["complex"])
 
 
 VALUE = re.compile(r"<!--\s*course:value\s+(\S+)", re.DOTALL)

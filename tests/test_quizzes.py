@@ -96,7 +96,12 @@ def parse(path: Path) -> list[Quiz]:
     return quizzes
 
 
-ALL = {path: parse(path) for path in quiz_pages()}
+def quiz_bank_pages() -> list[Path]:
+    """Every page with quizzes: the chapters, the FAQ and the numerics page."""
+    return [*quiz_pages(), DOCS / "numerics.md"]
+
+
+ALL = {path: parse(path) for path in quiz_bank_pages()}
 QUIZZES = [quiz for quizzes in ALL.values() for quiz in quizzes]
 
 
@@ -114,6 +119,17 @@ def test_every_chapter_ends_with_enough_quizzes(path):
     assert len(quizzes) >= MIN_QUIZZES, (
         f"{path.relative_to(ROOT)} has {len(quizzes)} quizzes; every chapter "
         f"needs at least {MIN_QUIZZES}"
+    )
+
+
+def test_the_numerics_page_ends_with_its_quizzes():
+    quizzes = ALL[DOCS / "numerics.md"]
+    assert len(quizzes) >= 3, f"docs/numerics.md has {len(quizzes)} quizzes"
+    text = (DOCS / "numerics.md").read_text(encoding="utf-8")
+    after = text[text.rindex("</quiz>") :]
+    assert "<quiz>" not in after
+    assert after.count("\n## ") <= 1, (
+        "docs/numerics.md must end with its quizzes (and an Exercises section)"
     )
 
 

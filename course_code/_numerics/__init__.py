@@ -6,9 +6,11 @@ shares lives here, one idea per module:
 * ``inputs``: check and convert the input of every array function (also used
   by ``losses``, ``nn``, ``layers``, ``initializers``, ``gradcheck``,
   ``datasets`` and ``experiments``);
-* ``evaluation``: run a kernel in float64 block by block and round once to the
-  input's dtype (``apply``, ``done``), and patch a few elements with a slower,
-  more exact formula (``patch``);
+* ``evaluation``: the decorator ``elementwise``, which gives a function whose
+  body is its formula the array contract: it runs the formula in float64
+  block by block and rounds once to the input's dtype (``done``); and
+  ``patch``, which recomputes a few elements with a slower, more exact
+  formula;
 * ``branchless``: select between branches with arithmetic instead of
   ``np.where`` (``pos``, ``neg``, ``indicator``, ``select``, ``blend``);
 * ``compensated``: error-free products (Dekker) and a product with an

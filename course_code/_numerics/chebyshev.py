@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import numpy as np
+
 
 class _Expansion(NamedTuple):
     root_hi: float
@@ -29,6 +31,7 @@ class _Expansion(NamedTuple):
     coefficients: tuple
 
 
+# --8<-- [start:clenshaw]
 def evaluate(x, expansion):
     """Evaluate ``expansion`` at the float64 array ``x`` (inside its window).
 
@@ -42,11 +45,20 @@ def evaluate(x, expansion):
     root_hi, root_lo, h_lo, h_hi, cs = expansion
     h = (x - root_hi) - root_lo
     t = (2.0 * h - (h_hi + h_lo)) / (h_hi - h_lo)
-    b1 = b2 = 0.0
-    for c in reversed(cs[1:]):  # Clenshaw's recurrence
-        b1, b2 = 2.0 * t * b1 - b2 + c, b1
+    # Clenshaw's recurrence b1, b2 = 2t b1 - b2 + c, b1, in place on three
+    # arrays: the windows are small, and the cost is in NumPy's calls.
+    t2 = 2.0 * t
+    b1, b2, scratch = np.zeros_like(t), np.zeros_like(t), np.empty_like(t)
+    for c in reversed(cs[1:]):
+        np.multiply(t2, b1, out=scratch)
+        np.subtract(scratch, b2, out=b2)
+        b2 += c
+        b1, b2 = b2, b1
     q = t * b1 - b2 + cs[0]
     return h * q if root_hi else q
+
+
+# --8<-- [end:clenshaw]
 
 
 NORMAL_CDF = _Expansion(

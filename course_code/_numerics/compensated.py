@@ -16,6 +16,7 @@ def x_exp(factor, exponent):
     return factor * np.exp(exponent + 64.0) * np.exp(-64.0)
 
 
+# --8<-- [start:two_product]
 def split(a):
     # Dekker's split: a = hi + lo with hi holding the top 26 bits.
     c = 134217729.0 * a
@@ -29,3 +30,6 @@ def two_product(a, b):
     ah, al = split(a)
     bh, bl = split(b)
     return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
+
+
+# --8<-- [end:two_product]

@@ -75,9 +75,10 @@ def softmax(x, axis=-1):
     if x.size == 0:  # nothing to normalise
         return done(x.copy(), dtype)
     z, empty = _shifted(x, axis)
-    e = np.exp(z)
+    e = np.exp(z, out=z)  # in place: a fresh array costs fresh memory
     total = np.sum(e, axis=axis, keepdims=True)
-    return done(e / np.where(empty, np.nan, total), dtype)
+    e /= np.where(empty, np.nan, total)
+    return done(e, dtype)
 
 
 def log_softmax(x, axis=-1):
@@ -112,7 +113,8 @@ def log_softmax(x, axis=-1):
         return done(x.copy(), dtype)
     z, empty = _shifted(x, axis)
     total = np.sum(np.exp(z), axis=axis, keepdims=True)
-    return done(z - np.log(np.where(empty, np.nan, total)), dtype)
+    z -= np.log(np.where(empty, np.nan, total))  # z is our own array
+    return done(z, dtype)
 
 
 # --8<-- [end:softmax]

@@ -15,13 +15,13 @@ import numpy as np
 from scipy import special
 
 from course_code._numerics import chebyshev
-from course_code._numerics.branchless import blend, neg, pos
+from course_code._numerics.branchless import blend, pos
 from course_code._numerics.compensated import two_product, x_exp
-from course_code._numerics.evaluation import apply, patch
+from course_code._numerics.evaluation import elementwise, patch
 from course_code._numerics.inputs import (
     real_scalar,
 )
-from course_code.activations.sigmoid_family import _sigmoid
+from course_code.activations.sigmoid_family import sigmoid
 
 __all__ = [
     "gelu",
@@ -94,7 +94,7 @@ def _gelu_tanh(x):
     # ½x(1 + tanh u) = x σ(2u): the same function without the cancellation
     # of 1 + tanh u for negative u.
     c = np.clip(x, -30.0, 30.0)
-    y = np.clip(x, -30.0, np.inf) * _sigmoid(_gelu_tanh_u2(c))
+    y = np.clip(x, -30.0, np.inf) * sigmoid(_gelu_tanh_u2(c))
 
     def tail(t):  # x σ(2u) ≈ x e^{2u} once σ(2u) is tiny
         t = np.maximum(t, -30.0)
@@ -153,6 +153,7 @@ def _gelu_tanh_grad_compensated(x):
     return big_e * ((d + w) + w_lo) / (d * d)
 
 
+@elementwise
 def gelu(x, approximate="none"):
     r"""Gaussian error linear unit, $x\,\Phi(x)$.
 
@@ -185,10 +186,12 @@ def gelu(x, approximate="none"):
     >>> float(gelu(1.0, approximate="tanh"))
     0.8411919906082768
     """
-    approximate = _check_approximate(approximate)
-    return apply(_gelu_exact if approximate == "none" else _gelu_tanh, x)
+    if _check_approximate(approximate) == "tanh":
+        return _gelu_tanh(x)  # x σ(2u) = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³)
+    return _gelu_exact(x)  # x Φ(x)
 
 
+@elementwise
 def gelu_grad(x, approximate="none"):
     r"""Derivative of GELU, $\Phi(x) + x\,\varphi(x)$ (or of its tanh form).
 
@@ -209,27 +212,19 @@ def gelu_grad(x, approximate="none"):
     >>> gelu_grad([-np.inf, 0.0, np.inf])
     array([0. , 0.5, 1. ])
     """
-    approximate = _check_approximate(approximate)
-    f = _gelu_exact_grad if approximate == "none" else _gelu_tanh_grad
-    return apply(f, x)
+    if _check_approximate(approximate) == "tanh":
+        return _gelu_tanh_grad(x)  # σ(2u) + 2x u' σ(2u) σ(-2u)
+    return _gelu_exact_grad(x)  # Φ(x) + x φ(x)
 
 
-def _silu(x):
-    c = np.clip(x, -800.0, np.inf)  # -inf * σ(-inf) would be NaN
-    y = c * _sigmoid(c)
-    return patch(y, x, x < -700.0, lambda t: x_exp(np.maximum(t, -800.0), t))
-
-
-def _silu_grad(x):
-    # σ(x)(1 + x σ(-x)) cancels near its root x ≈ -1.2785.  With e = e^{-|x|},
-    # the same value is (e (1 + x) + e^{2 min(x, 0)}) / (1 + e)^2, in which the
-    # cancelling terms are each exact to one rounding.
-    c = np.clip(x, -800.0, 800.0)
+def _exp_parts(c):
+    # e = e^{-|x|}, s = e^{min(x, 0)} and r = e^{-max(x, 0)}, from one exponential:
+    # s is e for x < 0 and 1 for x >= 0, r the other way round (s r = e).
     e = np.exp(-np.abs(c))
-    y = (e * (1.0 + c) + np.exp(2.0 * neg(c))) / (1.0 + e) ** 2
-    return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
+    return e, np.maximum(e, c >= 0), np.maximum(e, c < 0)
 
 
+@elementwise
 def silu(x):
     r"""Sigmoid linear unit (Swish with $\beta = 1$), $x\,\sigma(x)$.
 
@@ -249,9 +244,12 @@ def silu(x):
     >>> silu([-np.inf, 0.0, 1.0, np.inf])
     array([-0.        ,  0.        ,  0.73105858,         inf])
     """
-    return apply(_silu, x)
+    c = np.clip(x, -800.0, np.inf)  # -inf * σ(-inf) would be NaN
+    y = c * sigmoid(c)
+    return patch(y, x, x < -700.0, lambda t: x_exp(np.maximum(t, -800.0), t))
 
 
+@elementwise
 def silu_grad(x):
     r"""Derivative of SiLU, $\sigma(x)\,(1 + x\,(1 - \sigma(x)))$.
 
@@ -270,48 +268,29 @@ def silu_grad(x):
     >>> silu_grad([-np.inf, 0.0, np.inf])
     array([0. , 0.5, 1. ])
     """
-    return apply(_silu_grad, x)
+    # σ(x)(1 + x σ(-x)) cancels near its root x ≈ -1.2785.  With e = e^{-|x|},
+    # the same value is (e (1 + x) + e^{2 min(x, 0)}) / (1 + e)^2: for x < 0
+    # it is e ((1 + x) + e) / (1 + e)^2, where 1 + x is exact near the root and
+    # only the rounding of e enters the cancellation; for x >= 0 it is
+    # (e (1 + x) + 1) / (1 + e)^2.  One exponential serves both.
+    c = np.clip(x, -800.0, 800.0)
+    e, s, r = _exp_parts(c)
+    y = s * (r * (1.0 + c) + s) / (1.0 + e) ** 2
+    return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
 
 
 def _mish_parts(c):
     # tanh(softplus(x)) = N / (N + b) with, for e = e^{-|x|},
     #   x >= 0:  N = 1 + 2e,    b = 2e²
     #   x <  0:  N = e² + 2e,   b = 2
-    # (divide the x < 0 form by e² to get the x >= 0 one).  Every term is
-    # positive and at most 2, so nothing overflows and nothing cancels.
-    e = np.exp(-np.abs(c))
-    n = np.exp(2.0 * neg(c)) + 2.0 * e
-    b = 2.0 * np.exp(-2.0 * np.clip(c, 0.0, 800.0))
-    return n, b
+    # (divide the x < 0 form by e² to get the x >= 0 one), that is
+    # N = s² + 2e and b = 2r².  Every term is positive and at most 2, so
+    # nothing overflows and nothing cancels.
+    e, s, r = _exp_parts(c)
+    return s * s + 2.0 * e, 2.0 * (r * r)
 
 
-def _mish(x):
-    c = np.clip(x, -800.0, np.inf)
-    n, b = _mish_parts(c)
-    y = c * (n / (n + b))
-    return patch(y, x, x < -700.0, lambda t: x_exp(np.maximum(t, -800.0), t))
-
-
-def _mish_grad(x):
-    # mish'(x) = t + x σ(x) (1 - t²) with t = tanh(softplus(x)).  Near the
-    # root x ≈ -1.19 the two terms cancel, so for x < 0 we put everything over
-    # one denominator; with e = e^{x} and d = e² + 2e + 2 it is
-    #   e ((4 + 4x) + e (6 + 4x) + 4e² + e³) / d²,
-    # where 4 + 4x and 6 + 4x are exact for -2 <= x <= -1/2.  Above -1/2
-    # nothing cancels and, with e = e^{-x}, the same value is
-    #   ((1 + 2e)(1 + 2e + 2e²) + 4x e² (1 + e)) / (1 + 2e + 2e²)².
-    xn = np.clip(x, -800.0, -0.5)
-    e = np.exp(xn)
-    d = e * (e + 2.0) + 2.0
-    left = e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
-    xp = np.clip(x, -0.5, 800.0)
-    e = np.exp(-xp)
-    d = 1.0 + 2.0 * e * (1.0 + e)
-    right = ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
-    y = blend(x < -0.5, left, right)
-    return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
-
-
+@elementwise
 def mish(x):
     r"""Mish, $x \tanh(\operatorname{softplus}(x))$.
 
@@ -331,9 +310,13 @@ def mish(x):
     >>> mish([-np.inf, 0.0, 1.0, np.inf])
     array([-0.        ,  0.        ,  0.86509839,         inf])
     """
-    return apply(_mish, x)
+    c = np.clip(x, -800.0, np.inf)
+    n, b = _mish_parts(c)
+    y = c * (n / (n + b))
+    return patch(y, x, x < -700.0, lambda t: x_exp(np.maximum(t, -800.0), t))
 
 
+@elementwise
 def mish_grad(x):
     r"""Derivative of Mish, $\tanh s + x\,\sigma(x)\operatorname{sech}^2 s$.
 
@@ -354,7 +337,23 @@ def mish_grad(x):
     >>> mish_grad([-np.inf, 0.0, np.inf])
     array([0.  , 0.6, 1.  ])
     """
-    return apply(_mish_grad, x)
+    # mish'(x) = t + x σ(x) (1 - t²) with t = tanh(softplus(x)).  Near the
+    # root x ≈ -1.19 the two terms cancel, so for x < 0 we put everything over
+    # one denominator; with e = e^{x} and d = e² + 2e + 2 it is
+    #   e ((4 + 4x) + e (6 + 4x) + 4e² + e³) / d²,
+    # where 4 + 4x and 6 + 4x are exact for -2 <= x <= -1/2.  Above -1/2
+    # nothing cancels and, with e = e^{-x}, the same value is
+    #   ((1 + 2e)(1 + 2e + 2e²) + 4x e² (1 + e)) / (1 + 2e + 2e²)².
+    xn = np.clip(x, -800.0, -0.5)
+    e = np.exp(xn)
+    d = e * (e + 2.0) + 2.0
+    left = e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
+    xp = np.clip(x, -0.5, 800.0)
+    e = np.exp(-xp)
+    d = 1.0 + 2.0 * e * (1.0 + e)
+    right = ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
+    y = blend(x < -0.5, left, right)
+    return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
 
 
 def _beta(beta):
@@ -369,6 +368,7 @@ def _times_beta(x, beta):
 
 
 # --8<-- [start:softplus]
+@elementwise
 def softplus(x, beta=1.0):
     r"""Softplus, $\frac{1}{\beta} \log(1 + e^{\beta x})$, exact at every $x$.
 
@@ -400,16 +400,13 @@ def softplus(x, beta=1.0):
     20.500000001250153
     """
     beta = _beta(beta)
-    return apply(lambda t: _softplus(t, beta), x)
-
-
-def _softplus(x, beta):
     return pos(x) + np.log1p(np.exp(-np.abs(_times_beta(x, beta)))) / beta
 
 
 # --8<-- [end:softplus]
 
 
+@elementwise
 def softplus_grad(x, beta=1.0):
     r"""Derivative of softplus, $\sigma(\beta x)$.
 
@@ -431,9 +428,10 @@ def softplus_grad(x, beta=1.0):
     array([0. , 0.5, 1. ])
     """
     beta = _beta(beta)
-    return apply(lambda t: _sigmoid(_times_beta(t, beta)), x)
+    return sigmoid(_times_beta(x, beta))
 
 
+@elementwise(native=True)
 def hardswish(x):
     r"""Hard swish, $x \cdot \min(\max(x + 3, 0), 6) / 6$.
 
@@ -452,10 +450,6 @@ def hardswish(x):
     >>> hardswish([-np.inf, -3.0, -1.5, 3.0, np.inf])
     array([-0.   , -0.   , -0.375,  3.   ,    inf])
     """
-    return apply(_hardswish, x, native=True)
-
-
-def _hardswish(x):
     # x relu6(x + 3) / 6 on one scratch array; clipping x at -3 changes no
     # result (it is 0 there) and avoids -inf * 0.
     x = np.clip(x, -3, np.inf)
@@ -466,6 +460,7 @@ def _hardswish(x):
     return y
 
 
+@elementwise(native=True, blocks=False)
 def hardswish_grad(x):
     r"""Derivative of hard swish: 0 below $-3$, $x/3 + 1/2$ between, 1 above $3$.
 
@@ -485,9 +480,12 @@ def hardswish_grad(x):
     >>> hardswish_grad([-4.0, -3.0, 0.0, 3.0, 4.0])
     array([0. , 0. , 0.5, 1. , 1. ])
     """
-    return apply(_hardswish_grad, x, native=True)
-
-
-def _hardswish_grad(x):
-    c = np.clip(x, -3, 3)  # NaN stays NaN and carries through the sum
-    return (np.abs(x) < 3) * ((2 * c + 3) / 6) + (x >= 3)
+    # (2x + 3)/6 inside (-3, 3), then 0 from -3 down and 1 from 3 up, in
+    # place on the result.  NaN stays NaN and carries through the sum.
+    y = np.clip(x, -3, 3, out=np.empty_like(x))  # an array even for 0-d input
+    y *= 2
+    y += 3
+    y /= 6
+    y *= (x > -3) & (x < 3)
+    y += x >= 3
+    return y
