@@ -328,6 +328,54 @@ def selu_fixed_point(
     return getattr(result, statistic)[0, 0 if layer == "first" else -1]
 
 
+# --- low precision -------------------------------------------------------------
+
+
+@value
+def format_limit(name: str, field: str) -> float:
+    """``max``, ``smallest_normal``, ``eps``, ``log_max`` or ``log_half_eps``.
+
+    ``name`` is ``float16``, ``bfloat16`` or ``float32``
+    (``course_code.precision.limits``).
+    """
+    from course_code.precision import limits
+
+    return getattr(limits(name), field)
+
+
+@value
+def naive_value(key: str, x: float, name: str) -> float:
+    """The textbook formula of ``key`` at ``x``, every step rounded to ``name``."""
+    from course_code.precision import naive
+
+    return float(naive(key, x, name))
+
+
+@value
+def rounded_value(key: str, x: float, name: str) -> float:
+    """``key`` at ``x`` computed in float64 and rounded once to ``name``."""
+    from course_code.precision import rounded
+
+    return float(rounded(key, x, name))
+
+
+@value
+def naive_relative_error(key: str, x: float, name: str) -> float:
+    """How far ``naive_value`` is from ``rounded_value``, relative to it."""
+    from course_code.precision import relative_error
+
+    return float(relative_error(key, x, name))
+
+
+@value
+def worst_naive_x(key: str, name: str, lo: float, hi: float, n: int) -> float:
+    """Where, of ``n`` points from ``lo`` to ``hi``, ``naive_value`` errs most."""
+    from course_code.precision import relative_error
+
+    x = _grid(lo, hi, n)
+    return float(x[np.argmax(relative_error(key, x, name))])
+
+
 def call(name: str, words: list[str]):
     """``VALUES[name]`` applied to the placeholder's argument ``words``."""
     if name not in VALUES:

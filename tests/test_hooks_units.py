@@ -451,3 +451,11 @@ def test_the_real_figures_do_not_depend_on_the_training_code():
     # The functions drawn, in course_code.activations (a module or a package).
     assert any("activations" in (path.stem, path.parent.name) for path in figures)
     assert not names & {"nn", "losses", "experiments", "layers", "gradcheck"}
+
+
+def test_low_precision_values_compute_what_they_say():
+    assert VALUES.call("format_limit", ["float16", "max"]) == 65504.0
+    assert VALUES.call("naive_value", ["sigmoid", "-12.0", "float16"]) == 0.0
+    assert VALUES.call("rounded_value", ["sigmoid", "0.0", "bfloat16"]) == 0.5
+    assert VALUES.call("naive_relative_error", ["softplus", "-8.0", "float16"]) == 1
+    assert VALUES.call("worst_naive_x", ["sigmoid", "float16", "0", "1", "2"]) == 0.0
