@@ -376,6 +376,44 @@ def worst_naive_x(key: str, name: str, lo: float, hi: float, n: int) -> float:
     return float(x[np.argmax(relative_error(key, x, name))])
 
 
+@cache
+def _residual(lr: float):
+    from course_code.experiments import residual_depth
+
+    return residual_depth(lr=lr)
+
+
+def _residual_index(result, depth: int) -> int:
+    if depth not in result.depths:
+        raise ValueError(f"depth must be one of {result.depths}, got {depth}")
+    return result.depths.index(depth)
+
+
+@value
+def residual_loss(activation: str, arch: str, depth: int, lr: float = 0.005):
+    """The training loss of a ``plain`` or ``residual`` network after training.
+
+    ``course_code.experiments.residual_depth``: three spirals, ``depth``
+    hidden layers of ``activation``, Adam at learning rate ``lr``.
+    """
+    result = _residual(lr)
+    return result.loss[activation, arch][_residual_index(result, depth)]
+
+
+@value
+def residual_accuracy(activation: str, arch: str, depth: int, lr: float = 0.005):
+    """The training accuracy of that network after training."""
+    result = _residual(lr)
+    return result.accuracy[activation, arch][_residual_index(result, depth)]
+
+
+@value
+def residual_grad_ratio(activation: str, arch: str, depth: int):
+    """At initialisation, the first hidden layer's gradient over the last's."""
+    result = _residual(0.005)
+    return result.grad_ratio[activation, arch][_residual_index(result, depth)]
+
+
 def call(name: str, words: list[str]):
     """``VALUES[name]`` applied to the placeholder's argument ``words``."""
     if name not in VALUES:
