@@ -414,6 +414,39 @@ def residual_grad_ratio(activation: str, arch: str, depth: int):
     return result.grad_ratio[activation, arch][_residual_index(result, depth)]
 
 
+COMPARED = ("tanh", "relu", "gelu", "silu", "selu")
+
+
+@cache
+def _compared(lr: float):
+    from course_code.experiments import compare_activations
+
+    return compare_activations(activations=COMPARED, lr=lr, grid_size=2)
+
+
+@value
+def compared_loss(dataset: str, activation: str, lr: float = 0.01) -> float:
+    """The training loss after the last epoch of ``compare_activations``.
+
+    The same two-hidden-layer network, trained with each of ``COMPARED`` on
+    ``spirals`` or ``moons`` with Adam at learning rate ``lr``.
+    """
+    return float(_compared(lr).loss[dataset, activation][-1])
+
+
+@value
+def compared_accuracy(dataset: str, activation: str, lr: float = 0.01) -> float:
+    """The training accuracy after the last epoch of that run."""
+    return float(_compared(lr).accuracy[dataset, activation][-1])
+
+
+@value
+def compared_best(dataset: str, lr: float = 0.01) -> str:
+    """The catalogue key of ``COMPARED`` with the lowest final loss."""
+    result = _compared(lr)
+    return min(COMPARED, key=lambda key: result.loss[dataset, key][-1])
+
+
 def call(name: str, words: list[str]):
     """``VALUES[name]`` applied to the placeholder's argument ``words``."""
     if name not in VALUES:

@@ -459,3 +459,8 @@ def test_low_precision_values_compute_what_they_say():
     assert VALUES.call("rounded_value", ["sigmoid", "0.0", "bfloat16"]) == 0.5
     assert VALUES.call("naive_relative_error", ["softplus", "-8.0", "float16"]) == 1
     assert VALUES.call("worst_naive_x", ["sigmoid", "float16", "0", "1", "2"]) == 0.0
+
+
+def test_experiment_values_name_a_bad_depth():
+    with pytest.raises(ValueError, match="depth must be one of"):
+        VALUES.call("residual_loss", ["relu", "plain", "5"])
