@@ -99,3 +99,16 @@ def test_naive_and_rounded_do_not_modify_their_input():
     naive("sigmoid", x, "float16")
     rounded("sigmoid", x, "float16")
     assert x.tolist() == [-12.0, 0.0, 12.0]
+
+
+def test_the_naive_gelu_loses_every_digit_first_in_bfloat16():
+    # The precision page's figure: going down from x = -1, the naive
+    # tanh-form GELU first returns 0 in bfloat16, then in float16, last in
+    # float32, while the value rounded once is not 0.
+    x = np.linspace(-1.0, -7.0, 6001)
+
+    def first_lost(name):
+        lost = (naive("gelu_tanh", x, name) == 0) & (rounded("gelu_tanh", x, name) != 0)
+        return x[np.argmax(lost)]
+
+    assert first_lost("bfloat16") > first_lost("float16") > first_lost("float32")
