@@ -91,6 +91,9 @@ def test_the_failures_the_page_shows():
 def test_a_bfloat16_sum_stops_at_256():
     ones = np.ones(70_000, dtype=ml_dtypes.bfloat16)
     assert float(np.sum(ones)) == 256
+    # NumPy sums float16 pairwise; one term at a time it stops at 2048.
+    assert float(np.sum(np.ones(5000, dtype=np.float16))) == 5000
+    assert float(np.add.accumulate(np.ones(5000, dtype=np.float16))[-1]) == 2048
     assert float(naive("softmax", np.zeros(70_000), "bfloat16")[0]) == 1 / 256
 
 
