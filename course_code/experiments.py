@@ -15,6 +15,9 @@ core.  The tests re-run them and check the facts the chapters state:
   its activations to 0 and their variance to 1, from any start.
 * ``linear_collapse``: stacked linear layers are one linear map and cannot
   fit XOR; one non-linearity can.
+* ``residual_depth``: plain networks of 32 layers train worse than shallow
+  ones, with ReLU and with tanh; the same layers with identity shortcuts do
+  not, whichever the activation.
 
 Examples
 --------
@@ -43,6 +46,7 @@ from course_code.nn import (
     BCEWithLogitsLoss,
     CrossEntropyLoss,
     Dense,
+    Residual,
     Sequential,
     dead_unit_fraction,
     train,
@@ -53,12 +57,14 @@ __all__ = [
     "DeadReluResult",
     "DepthResult",
     "LinearCollapseResult",
+    "ResidualResult",
     "SeluResult",
     "compare_activations",
     "dead_relus",
     "decision_grid",
     "depth_signal",
     "linear_collapse",
+    "residual_depth",
     "selu_fixed_point",
 ]
 
@@ -598,3 +604,120 @@ def linear_collapse(
     return LinearCollapseResult(
         loss, accuracy, grid, W_eff, b_eff, error, X, y, activation
     )
+
+
+# ---------------------------------------------------------------------------
+# Plain against residual depth.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResidualResult:
+    """Plain and residual networks of several depths, trained on spirals.
+
+    Attributes
+    ----------
+    activations, depths : tuple
+        What was run; the dictionaries below are keyed by
+        ``(activation, architecture)``, the architecture ``"plain"`` or
+        ``"residual"``, and hold one number per depth.
+    loss, accuracy : dict
+        Training loss and accuracy after the last epoch, shape ``(len(depths),)``.
+    grad_ratio : dict
+        At initialisation, the norm of the loss's gradient for the first
+        hidden layer's weights over that for the last one, shape
+        ``(len(depths),)``: far below 1, the first layers hardly learn.
+    """
+
+    activations: tuple
+    depths: tuple
+    loss: dict
+    accuracy: dict
+    grad_ratio: dict
+
+
+def _deep_net(activation, depth, width, residual, rng):
+    """2 → width, ``depth`` hidden layers (plain or residual), → 3 classes."""
+    gain = gain_name(activation)
+    hidden = [Dense(width, width, nonlinearity=gain, rng=rng) for _ in range(depth)]
+    blocks = []
+    for dense in hidden:
+        if residual:  # pre-activation block, its weights scaled by 1/√depth
+            dense.W.data /= math.sqrt(depth)
+            blocks.append(Residual(Sequential(Activation(activation), dense)))
+        else:
+            blocks += [Activation(activation), dense]
+    first = Dense(2, width, nonlinearity=gain, rng=rng)
+    last = Dense(width, 3, init="lecun_normal", rng=rng)
+    return Sequential(first, *blocks, Activation(activation), last), hidden
+
+
+def _first_over_last(model, hidden, X, y):
+    """The first hidden layer's weight gradient norm over the last one's."""
+    loss = CrossEntropyLoss()
+    model.zero_grad()
+    loss(model(X), y)
+    model.backward(loss.backward())
+    return np.linalg.norm(hidden[0].W.grad) / np.linalg.norm(hidden[-1].W.grad)
+
+
+def residual_depth(
+    activations=("relu", "tanh"),
+    depths=(4, 8, 16, 32),
+    *,
+    width=24,
+    epochs=100,
+    lr=0.005,
+    seed=0,
+):
+    r"""Train plain and residual networks of each depth; compare their losses.
+
+    Parameters
+    ----------
+    activations : sequence of str
+        Catalogue keys.
+    depths : sequence of int
+        Numbers of hidden ``width`` × ``width`` layers.
+    width, epochs : int, optional
+    lr : float, optional
+        Adam's learning rate; full-batch training on three spirals (300
+        points).
+    seed : int, optional
+        Seeds the data and every network's weights.
+
+    Returns
+    -------
+    ResidualResult
+
+    Notes
+    -----
+    A plain layer computes $h \leftarrow W f(h)$; a residual one
+    $h \leftarrow h + W f(h)$, the pre-activation block of He et al.
+    (2016b) without normalisation. Weights are He-normal with the
+    activation's gain; a residual block's are divided by $\sqrt{\text{depth}}$
+    so that the sum of ``depth`` blocks keeps the activations' scale.
+
+    Examples
+    --------
+    >>> r = residual_depth(["tanh"], [16], epochs=30)
+    >>> bool(r.loss["tanh", "residual"][0] < r.loss["tanh", "plain"][0])
+    True
+    """
+    activations = _names(activations, "activations")
+    depths = tuple(positive_int(d, "depths") for d in depths)
+    width = positive_int(width, "width")
+    X, y = datasets.spirals(100, 3, seed=seed)
+    loss, accuracy, grad_ratio = {}, {}, {}
+    for name, arch in itertools.product(activations, ("plain", "residual")):
+        runs = []
+        for depth in depths:
+            rng = as_generator(seed, "seed")
+            model, hidden = _deep_net(name, depth, width, arch == "residual", rng)
+            ratio = _first_over_last(model, hidden, X, y)
+            optimizer = Adam(model.parameters(), lr=lr)
+            history = train(model, CrossEntropyLoss(), X, y, optimizer, epochs=epochs)
+            runs.append((history.loss[-1], history.accuracy[-1], ratio))
+        loss[name, arch], accuracy[name, arch], grad_ratio[name, arch] = (
+            np.array(column) for column in zip(*runs, strict=True)
+        )
+    return ResidualResult(activations, depths, loss, accuracy, grad_ratio)

@@ -61,6 +61,7 @@ __all__ = [
     "MSELoss",
     "Module",
     "Parameter",
+    "Residual",
     "Sequential",
     "accuracy",
     "dead_relu_fraction",
@@ -546,6 +547,53 @@ class Sequential(Module):
 
     def __repr__(self):
         return "Sequential(" + ", ".join(map(repr, self.layers)) + ")"
+
+
+# --8<-- [start:residual]
+class Residual(Module):
+    r"""An identity shortcut around a block: $x + \operatorname{block}(x)$.
+
+    The backward pass adds the gradient that goes through the block to the
+    one that skips it, so the gradient reaching $x$ is never smaller than
+    what arrives from above times the identity (He et al. 2016).
+
+    Parameters
+    ----------
+    block : Module
+        Maps an input of shape ``(n, width)`` to the same shape.
+
+    Examples
+    --------
+    >>> layer = Residual(Sequential(Activation("relu"), Dense(3, 3, rng=0)))
+    >>> x = np.ones((2, 3))
+    >>> layer(x).shape
+    (2, 3)
+    >>> dead = Residual(Activation("relu"))
+    >>> dead(np.array([-2.0, 3.0]))  # ReLU adds 0 on the left, 3 on the right
+    array([-2.,  6.])
+    >>> dead.backward(np.ones(2))  # the shortcut carries 1 even where ReLU is 0
+    array([1., 2.])
+    """
+
+    def __init__(self, block):
+        if not isinstance(block, Module):
+            raise TypeError(f"block must be a Module, got {type(block).__name__}")
+        self.block = block
+
+    def forward(self, x):
+        return x + self.block.forward(x)
+
+    def backward(self, grad_out):
+        return grad_out + self.block.backward(grad_out)  # shortcut + block
+
+    def parameters(self):
+        return self.block.parameters()
+
+    def __repr__(self):
+        return f"Residual({self.block!r})"
+
+
+# --8<-- [end:residual]
 
 
 def _sizes(hidden):

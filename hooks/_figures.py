@@ -143,6 +143,11 @@ def draw(key: str) -> str:
     _mark_minimum(ax, catalogue()[key])
     ax.set_xlabel("x")
     ax.legend(frameon=False, loc="upper left")
+    return svg_text(plt, fig)
+
+
+def svg_text(plt, fig) -> str:
+    """The figure ``fig`` as SVG text, laid out; the figure is closed."""
     fig.tight_layout()
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
@@ -150,19 +155,23 @@ def draw(key: str) -> str:
     return buffer.getvalue()
 
 
-def ensure_figures(directory: Path | None = None) -> list[str]:
-    """Draw the figures missing from the cache; return the keys drawn."""
-    directory = directory or figure_dir()
+def ensure_svgs(directory: Path, names, draw_one) -> list[str]:
+    """Draw ``draw_one(name)`` for each name missing from ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     drawn = []
-    for key in catalogue():
-        path = directory / f"{key}.svg"
+    for name in names:
+        path = directory / f"{name}.svg"
         if not path.exists():
             tmp = path.with_suffix(".tmp")
-            tmp.write_text(draw(key), encoding="utf-8")
+            tmp.write_text(draw_one(name), encoding="utf-8")
             os.replace(tmp, path)
-            drawn.append(key)
+            drawn.append(name)
     return drawn
+
+
+def ensure_figures(directory: Path | None = None) -> list[str]:
+    """Draw the figures missing from the cache; return the keys drawn."""
+    return ensure_svgs(directory or figure_dir(), catalogue(), draw)
 
 
 def add_figures(files, config, log) -> None:
@@ -190,13 +199,19 @@ SVG_SIZE = re.compile(
 )
 
 
+#: The folders that hold figures published under ``figures/``: the
+#: catalogue's, and those that other parts add (``hooks/_plots.py``).
+FIGURE_DIRS = [figure_dir]
+
+
 @cache
 def _figure_size(key: str) -> tuple[int, int] | None:
     """A drawn figure's size in CSS pixels (matplotlib writes points)."""
-    path = figure_dir() / f"{key}.svg"
+    paths = [folder() / f"{key}.svg" for folder in FIGURE_DIRS]
+    path = next((p for p in paths if p.is_file()), None)
     match = (
         SVG_SIZE.search(path.read_text(encoding="utf-8")[:2000])
-        if path.is_file()
+        if path is not None
         else None
     )
     if match is None:

@@ -437,6 +437,125 @@ def selu_fixed_point(
     return getattr(result, statistic)[0, 0 if layer == "first" else -1]
 
 
+# --- low precision -------------------------------------------------------------
+
+
+@value
+def format_limit(name: str, field: str) -> float:
+    """``max``, ``smallest_normal``, ``eps``, ``log_max`` or ``log_half_eps``.
+
+    ``name`` is ``float16``, ``bfloat16`` or ``float32``
+    (``course_code.precision.limits``).
+    """
+    from course_code.precision import limits
+
+    return getattr(limits(name), field)
+
+
+@value
+def naive_value(key: str, x: float, name: str) -> float:
+    """The textbook formula of ``key`` at ``x``, every step rounded to ``name``."""
+    from course_code.precision import naive
+
+    return float(naive(key, x, name))
+
+
+@value
+def rounded_value(key: str, x: float, name: str) -> float:
+    """``key`` at ``x`` computed in float64 and rounded once to ``name``."""
+    from course_code.precision import rounded
+
+    return float(rounded(key, x, name))
+
+
+@value
+def naive_relative_error(key: str, x: float, name: str) -> float:
+    """How far ``naive_value`` is from ``rounded_value``, relative to it."""
+    from course_code.precision import relative_error
+
+    return float(relative_error(key, x, name))
+
+
+@value
+def worst_naive_x(key: str, name: str, lo: float, hi: float, n: int) -> float:
+    """Where, of ``n`` points from ``lo`` to ``hi``, ``naive_value`` errs most."""
+    from course_code.precision import relative_error
+
+    x = _grid(lo, hi, n)
+    return float(x[np.argmax(relative_error(key, x, name))])
+
+
+@cache
+def _residual(lr: float):
+    from course_code.experiments import residual_depth
+
+    return residual_depth(lr=lr)
+
+
+def _residual_index(result, depth: int) -> int:
+    if depth not in result.depths:
+        raise ValueError(f"depth must be one of {result.depths}, got {depth}")
+    return result.depths.index(depth)
+
+
+@value
+def residual_loss(activation: str, arch: str, depth: int, lr: float = 0.005):
+    """The training loss of a ``plain`` or ``residual`` network after training.
+
+    ``course_code.experiments.residual_depth``: three spirals, ``depth``
+    hidden layers of ``activation``, Adam at learning rate ``lr``.
+    """
+    result = _residual(lr)
+    return result.loss[activation, arch][_residual_index(result, depth)]
+
+
+@value
+def residual_accuracy(activation: str, arch: str, depth: int, lr: float = 0.005):
+    """The training accuracy of that network after training."""
+    result = _residual(lr)
+    return result.accuracy[activation, arch][_residual_index(result, depth)]
+
+
+@value
+def residual_grad_ratio(activation: str, arch: str, depth: int):
+    """At initialisation, the first hidden layer's gradient over the last's."""
+    result = _residual(0.005)
+    return result.grad_ratio[activation, arch][_residual_index(result, depth)]
+
+
+COMPARED = ("tanh", "relu", "gelu", "silu", "selu")
+
+
+@cache
+def _compared(lr: float):
+    from course_code.experiments import compare_activations
+
+    return compare_activations(activations=COMPARED, lr=lr, grid_size=2)
+
+
+@value
+def compared_loss(dataset: str, activation: str, lr: float = 0.01) -> float:
+    """The training loss after the last epoch of ``compare_activations``.
+
+    The same two-hidden-layer network, trained with each of ``COMPARED`` on
+    ``spirals`` or ``moons`` with Adam at learning rate ``lr``.
+    """
+    return float(_compared(lr).loss[dataset, activation][-1])
+
+
+@value
+def compared_accuracy(dataset: str, activation: str, lr: float = 0.01) -> float:
+    """The training accuracy after the last epoch of that run."""
+    return float(_compared(lr).accuracy[dataset, activation][-1])
+
+
+@value
+def compared_best(dataset: str, lr: float = 0.01) -> str:
+    """The catalogue key of ``COMPARED`` with the lowest final loss."""
+    result = _compared(lr)
+    return min(COMPARED, key=lambda key: result.loss[dataset, key][-1])
+
+
 def call(name: str, words: list[str]):
     """``VALUES[name]`` applied to the placeholder's argument ``words``."""
     if name not in VALUES:

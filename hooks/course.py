@@ -20,6 +20,9 @@ does not understand or whose expression fails.
     ``[x, -x]`` and ``[x, -x, 1]``. The path is relative to the page:
     ``../figures/`` from ``docs/chapters/``.
 
+``![alt text](../figures/NAME.svg)``, ``NAME`` a key of ``PLOTS``
+    A figure of an experiment or of a numerical fact, drawn by the function
+    ``NAME`` of ``hooks/_plots.py`` at build time.
 ``<!-- course:properties-table -->`` (alone on a line)
     The comparison table of every catalogue entry.
 
@@ -77,6 +80,9 @@ whose docstring is its contract:
 ``_figures.py``
     The figures, drawn into ``.cache/course/figures/<hash>/`` and added to
     the build as generated files (never committed); their ``<img>`` sizes.
+``_plots.py``
+    The figures of experiments and numerics (``PLOTS``), drawn the same way
+    into ``.cache/course/plots/<hash>/``, a cache of their own.
 ``_notebooks.py``
     mkdocs-jupyter's cache, keyed per notebook, and the notebook pages' HTML.
 ``_sources.py``
@@ -109,6 +115,7 @@ from _notebooks import (
     use_notebook_cache,
 )
 from _placeholders import check_answers, expand
+from _plots import add_plots
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -126,6 +133,7 @@ def on_config(config):
 
 def on_files(files, config):
     add_figures(files, config, log)
+    add_plots(files, config, log)
     return files
 
 

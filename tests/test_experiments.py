@@ -6,6 +6,7 @@ in ``.cache/experiments`` keyed by course_code's source (``experiment_cache``):
 a second run checks the same facts without training again.
 """
 
+import inspect
 import math
 
 import numpy as np
@@ -34,6 +35,11 @@ def compared():
 @pytest.fixture(scope="module")
 def collapse():
     return run(ex.linear_collapse)
+
+
+@pytest.fixture(scope="module")
+def residual():
+    return run(ex.residual_depth)
 
 
 @pytest.mark.slow
@@ -135,9 +141,70 @@ def test_one_nonlinearity_fits_xor(collapse):
     assert collapse.loss["nonlinear"][-1] < 1e-3
 
 
+@pytest.mark.slow
+def test_plain_networks_degrade_at_depth_32_and_residual_ones_do_not(residual):
+    # What the residual chapter states: at depth 4 to 16 every network fits
+    # the spirals; at 32 the plain ones do not, the residual ones still do.
+    assert residual.depths == (4, 8, 16, 32)
+    for act in residual.activations:
+        plain, shortcut = residual.loss[act, "plain"], residual.loss[act, "residual"]
+        assert plain[:3].max() < 0.05
+        assert shortcut.max() < 0.05
+        assert plain[-1] > 0.3
+        assert residual.accuracy[act, "plain"][-1] < 0.8
+        assert residual.accuracy[act, "residual"][-1] > 0.95
+
+
+def test_the_residual_experiment_runs_what_its_chapter_describes():
+    defaults = inspect.signature(ex.residual_depth).parameters
+    described = {"width": 24, "epochs": 100, "lr": 0.005}
+    assert {name: defaults[name].default for name in described} == described
+
+
+@pytest.mark.slow
+def test_the_plain_networks_gradients_do_not_vanish_at_initialisation(residual):
+    # He initialisation with the activation's gain: the first hidden layer
+    # gets a gradient of the same order as the last, plain or residual.
+    for ratios in residual.grad_ratio.values():
+        assert ratios.shape == (4,)
+        assert np.all((ratios > 0.5) & (ratios < 10))
+
+
+@pytest.mark.slow
+def test_a_plain_network_at_depth_32_hangs_on_the_learning_rate():
+    slower = run(ex.residual_depth, lr=0.003)
+    assert slower.loss["tanh", "plain"][-1] < 0.05
+    assert slower.loss["tanh", "residual"][-1] < 0.05
+
+
+@pytest.mark.slow
+def test_the_learning_rate_moves_the_loss_more_than_the_activation():
+    # What the evidence chapter states about its comparison (hooks/_values.py
+    # runs the same calls): at lr 0.01 every activation fits both datasets; a
+    # tenfold smaller lr costs more than any change of activation; and at
+    # that lr the lowest loss belongs to a different activation per dataset.
+    names = ("tanh", "relu", "gelu", "silu", "selu")
+    good, small = (
+        run(ex.compare_activations, activations=names, lr=lr, grid_size=2)
+        for lr in (0.01, 0.001)
+    )
+    for data in ("spirals", "moons"):
+        at_good = [good.loss[data, a][-1] for a in names]
+        at_small = [small.loss[data, a][-1] for a in names]
+        assert min(good.accuracy[data, a][-1] for a in names) >= 0.99
+        assert min(at_small) > 10 * max(at_good)
+    best = {
+        data: min(names, key=lambda a, data=data: small.loss[data, a][-1])
+        for data in ("spirals", "moons")
+    }
+    assert best == {"spirals": "relu", "moons": "gelu"}
+
+
 @pytest.mark.parametrize(
     ("call", "error", "words"),
     [
+        (lambda: ex.residual_depth("relu"), TypeError, "activations"),
+        (lambda: ex.residual_depth(depths=[0]), ValueError, "depths"),
         (lambda: ex.depth_signal("relu"), TypeError, "activations"),
         (lambda: ex.depth_signal(["relu"], ["glorot"]), ValueError, "scheme"),
         (lambda: ex.compare_activations(datasets=["mnist"]), ValueError, "datasets"),

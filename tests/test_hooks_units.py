@@ -27,6 +27,7 @@ PLACEHOLDERS = load_file("course_placeholders", HOOKS / "_placeholders.py")
 VALUES = load_file("course_values", HOOKS / "_values.py")
 TABLES = load_file("course_tables", HOOKS / "_tables.py")
 FIGURES = load_file("course_figures", HOOKS / "_figures.py")
+PLOTS = load_file("course_plots", HOOKS / "_plots.py")
 NOTEBOOKS = load_file("course_notebooks", HOOKS / "_notebooks.py")
 SOURCES = load_file("course_sources", HOOKS / "_sources.py")
 IDEAS = load_file("course_ideas", HOOKS / "_ideas.py")
@@ -367,6 +368,34 @@ def test_figures_load_lazily_after_the_first():
     assert '<img alt="c"' in out
 
 
+def test_plots_are_named_apart_from_the_catalogue_figures():
+    from course_code.catalogue import ACTIVATIONS
+
+    assert PLOTS.PLOTS
+    assert not set(PLOTS.PLOTS) & set(ACTIVATIONS)
+
+
+def test_plots_keep_a_cache_of_their_own():
+    assert PLOTS.plot_dir().parent.name == "plots"
+    assert PLOTS.plot_dir().parent != FIGURES.figure_dir().parent
+
+
+def test_every_plot_is_shown_by_a_page():
+    pages = " ".join(p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md"))
+    unused = [name for name in PLOTS.PLOTS if f"figures/{name}.svg" not in pages]
+    assert not unused
+
+
+@pytest.mark.slow
+def test_every_plot_is_drawn_once(tmp_path):
+    assert sorted(PLOTS.ensure_plots(tmp_path)) == sorted(PLOTS.PLOTS)
+    for name in PLOTS.PLOTS:
+        svg = (tmp_path / f"{name}.svg").read_text(encoding="utf-8")
+        assert "<svg" in svg
+        assert "<path" in svg
+    assert PLOTS.ensure_plots(tmp_path) == []
+
+
 # --- notebooks ----------------------------------------------------------------
 
 
@@ -546,3 +575,16 @@ def test_idea_numbers_and_intervals_as_tex():
     assert (
         IDEAS._tolerance(2e-15) == "to a relative error of $2 \\times 10^{-15}$ or less"
     )
+
+
+def test_low_precision_values_compute_what_they_say():
+    assert VALUES.call("format_limit", ["float16", "max"]) == 65504.0
+    assert VALUES.call("naive_value", ["sigmoid", "-12.0", "float16"]) == 0.0
+    assert VALUES.call("rounded_value", ["sigmoid", "0.0", "bfloat16"]) == 0.5
+    assert VALUES.call("naive_relative_error", ["softplus", "-8.0", "float16"]) == 1
+    assert VALUES.call("worst_naive_x", ["sigmoid", "float16", "0", "1", "2"]) == 0.0
+
+
+def test_experiment_values_name_a_bad_depth():
+    with pytest.raises(ValueError, match="depth must be one of"):
+        VALUES.call("residual_loss", ["relu", "plain", "5"])

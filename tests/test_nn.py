@@ -301,3 +301,31 @@ def test_progress_bar_only_in_a_terminal_outside_ci(monkeypatch, capsys):
     X = np.ones((3, 1))
     nn.train(model, nn.MSELoss(), X, X[:, 0], nn.SGD(model.parameters()), epochs=3)
     assert capsys.readouterr().err == ""
+
+
+def test_residual_adds_the_shortcut_forward_and_backward():
+    rng = np.random.default_rng(0)
+    block = nn.Sequential(nn.Activation("tanh"), nn.Dense(4, 4, rng=1))
+    layer = nn.Residual(block)
+    x = rng.standard_normal((5, 4))
+    assert np.allclose(layer(x), x + block(x))
+    assert layer.parameters() == block.parameters()
+    grad = rng.standard_normal((5, 4))
+    layer(x)
+    through = layer.backward(grad)
+    assert check_gradient(lambda v: np.sum(grad * layer(v)), through, x)
+
+
+def test_residual_networks_have_exact_parameter_gradients():
+    # tanh, not ReLU: XOR has the point (0, 0), where a 0 bias meets the kink.
+    block = nn.Sequential(nn.Activation("tanh"), nn.Dense(3, 3, rng=2))
+    model = nn.Sequential(nn.Dense(2, 3, rng=1), nn.Residual(block), nn.Dense(3, 2))
+    X, y = xor()
+    checks = check_network_gradients(model, nn.CrossEntropyLoss(), X, y)
+    assert checks
+    assert all(checks.values())
+
+
+def test_residual_needs_a_module():
+    with pytest.raises(TypeError, match="block must be a Module"):
+        nn.Residual(np.tanh)

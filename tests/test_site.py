@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # Parts of the course hook (hooks/course.py imports them the same way).
 FIGURES = load_file("course_figures", ROOT / "hooks" / "_figures.py")
+PLOTS = load_file("course_plots", ROOT / "hooks" / "_plots.py")
 NOTEBOOKS = load_file("course_notebooks", ROOT / "hooks" / "_notebooks.py")
 
 #: ``<link rel=...>`` values that make the browser fetch or connect.
@@ -325,16 +326,30 @@ def test_every_catalogue_entry_has_a_figure(site):
         assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
 
 
-def test_a_warm_build_draws_no_figure(site):
+@pytest.mark.parametrize(
+    ("folder", "ensure"),
+    [
+        (FIGURES.figure_dir, FIGURES.ensure_figures),
+        (PLOTS.plot_dir, PLOTS.ensure_plots),
+    ],
+    ids=["catalogue", "plots"],
+)
+def test_a_warm_build_draws_no_figure(site, folder, ensure):
     # The session's build has filled the cache; drawing again must find every
     # figure there and touch none of them.
-    hook = FIGURES
-    directory = hook.figure_dir()
+    directory = folder()
     before = {p.name: p.stat().st_mtime_ns for p in directory.glob("*.svg")}
-    assert hook.ensure_figures(directory) == []
+    assert before
+    assert ensure(directory) == []
     after = {p.name: p.stat().st_mtime_ns for p in directory.glob("*.svg")}
     assert before == after
     assert not (ROOT / "docs" / "figures").exists(), "figures are built, not committed"
+
+
+def test_every_plot_is_in_the_site(site):
+    for name in PLOTS.PLOTS:
+        svg = site / "figures" / f"{name}.svg"
+        assert "<svg" in svg.read_text(encoding="utf-8")[:2000], name
 
 
 # --- quizzes in the built pages --------------------------------------------------
