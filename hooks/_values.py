@@ -17,10 +17,49 @@ tested as code.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
 from functools import cache
 
 import numpy as np
+from _cache import CACHE, prune
+from _sources import dependency_hash
+
+
+@cache
+def experiments_hash() -> str:
+    """The experiments' cache key: their code, what it imports, NumPy's version."""
+    return dependency_hash(f"import course_code.experiments  # numpy {np.__version__}")
+
+
+def experiment(name: str, *args, **kwargs):
+    """``course_code.experiments.NAME(*args, **kwargs)``, kept on disk.
+
+    The experiments run with fixed seeds, so their result is a function of
+    their code and arguments: a build reads what an earlier one computed
+    (``.cache/course/experiments/<experiments_hash()>/``) and trains only
+    after the code changed. Results of other hashes go once they are stale.
+    """
+    import hashlib
+    import pickle
+
+    import course_code.experiments
+
+    folder = CACHE / "experiments" / experiments_hash()
+    call = f"{name}{args!r}{sorted(kwargs.items())!r}"
+    path = folder / f"{name}-{hashlib.sha256(call.encode()).hexdigest()[:20]}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass  # not computed yet, or written by other code: compute it
+    result = getattr(course_code.experiments, name)(*args, **kwargs)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(pickle.dumps(result))
+    partial.replace(path)  # atomic: a parallel build never reads half a file
+    prune(folder.parent, folder.name)
+    return result
+
 
 VALUES: dict[str, Callable] = {}
 
@@ -368,9 +407,7 @@ def gain(nonlinearity: str) -> float:
 
 @cache
 def _depth_signal(name: str, init: str, depth: int, width: int):
-    from course_code.experiments import depth_signal
-
-    return depth_signal([name], [init], depth=depth, width=width)
+    return experiment("depth_signal", [name], [init], depth=depth, width=width)
 
 
 @value
@@ -401,20 +438,20 @@ def dead_fraction(
 
 @cache
 def _dead_curve(learning_rate: float, epochs: int, seed: int):
-    from course_code.experiments import dead_relus
-
-    result = dead_relus([learning_rate], seeds=[seed], epochs=epochs)
+    result = experiment("dead_relus", [learning_rate], seeds=[seed], epochs=epochs)
     return result.dead_fraction[0, 0]
 
 
 @cache
 def _fixed_point(activation: str, depth: int, width: int):
-    from course_code.experiments import selu_fixed_point
-
     if activation == "selu":  # the experiment's default
-        return selu_fixed_point([(2.0, 2.0)], depth=depth, width=width)
-    return selu_fixed_point(
-        [(2.0, 2.0)], depth=depth, width=width, activation=activation
+        return experiment("selu_fixed_point", [(2.0, 2.0)], depth=depth, width=width)
+    return experiment(
+        "selu_fixed_point",
+        [(2.0, 2.0)],
+        depth=depth,
+        width=width,
+        activation=activation,
     )
 
 
@@ -487,9 +524,7 @@ def worst_naive_x(key: str, name: str, lo: float, hi: float, n: int) -> float:
 
 @cache
 def _residual(lr: float):
-    from course_code.experiments import residual_depth
-
-    return residual_depth(lr=lr)
+    return experiment("residual_depth", lr=lr)
 
 
 def _residual_index(result, depth: int) -> int:
@@ -528,9 +563,7 @@ COMPARED = ("tanh", "relu", "gelu", "silu", "selu")
 
 @cache
 def _compared(lr: float):
-    from course_code.experiments import compare_activations
-
-    return compare_activations(activations=COMPARED, lr=lr, grid_size=2)
+    return experiment("compare_activations", activations=COMPARED, lr=lr, grid_size=2)
 
 
 @value

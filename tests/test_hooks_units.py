@@ -588,3 +588,26 @@ def test_low_precision_values_compute_what_they_say():
 def test_experiment_values_name_a_bad_depth():
     with pytest.raises(ValueError, match="depth must be one of"):
         VALUES.call("residual_loss", ["relu", "plain", "5"])
+
+
+def test_experiment_results_are_kept_on_disk(tmp_path, monkeypatch):
+    """A second build reads an experiment's result instead of training again."""
+    import course_code.experiments
+
+    monkeypatch.setattr(VALUES, "CACHE", tmp_path)
+    calls = []
+    real = course_code.experiments.selu_fixed_point
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(course_code.experiments, "selu_fixed_point", counted)
+    first = VALUES.experiment("selu_fixed_point", [(2.0, 2.0)], depth=3, width=8)
+    again = VALUES.experiment("selu_fixed_point", [(2.0, 2.0)], depth=3, width=8)
+    other = VALUES.experiment("selu_fixed_point", [(2.0, 2.0)], depth=4, width=8)
+    assert len(calls) == 2  # the repeated call was read from disk
+    np.testing.assert_array_equal(first.mean, again.mean)
+    assert other.mean.shape != first.mean.shape
+    saved = list((tmp_path / "experiments" / VALUES.experiments_hash()).iterdir())
+    assert len(saved) == 2
