@@ -217,11 +217,18 @@ BROKEN_IMAGES = """() => [...document.images]
 # --- every page -----------------------------------------------------------------
 
 
+#: Every page is checked, in this many shares: pytest-xdist runs the shares
+#: on different workers, each with its own browser.
+SHARES = 4
+
+
+@pytest.mark.parametrize("share", range(SHARES))
 def test_every_page_loads_from_the_site_alone_with_math_and_figures(
-    context, page, server, site
+    context, page, server, site, share
 ):
-    pages = html_pages(site)
-    assert len(pages) >= 10, f"only {len(pages)} pages built"
+    every = html_pages(site)
+    assert len(every) >= 10, f"only {len(every)} pages built"
+    pages = every[share::SHARES]  # the shares together are every page
     traffic = context.traffic
     report = {}
     for path in pages:

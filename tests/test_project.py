@@ -24,7 +24,7 @@ LEARN_COMMAND = (
 )
 TEST_COMMAND = (
     'python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[test]"'
-    " && pytest"
+    " && pytest -n auto"
 )
 
 FENCE = re.compile(r"^```[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)

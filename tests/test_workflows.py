@@ -100,7 +100,8 @@ def test_ci_workflow_runs_the_tests_the_reference_and_ruff():
     workflow = load(CI)
     run = commands(workflow)
     assert any(c.startswith('pip install -e ".[test]"') for c in run)
-    assert "pytest" in run
+    assert "pytest -n auto" in run  # README.md's test command
+    assert 'pip install -e ".[frameworks]"' in run  # CI=true: no test may skip
     assert "pytest exercises --reference" in run
     assert "ruff check ." in run
     assert "ruff format --check ." in run
