@@ -136,6 +136,10 @@ class Idea:
         ``evaluate(f, x)`` is ``f`` at the points ``x`` (a 1-D float64
         array), one value per point: ``f(x)`` for an elementwise function;
         functions of vectors or of a label say how they see a point.
+    variable : str
+        The name the page gives a point: ``x``, or ``z`` for a logit.
+    where_said : str
+        What a point is, where ``evaluate`` makes it more than ``variable``.
     """
 
     idea: Callable
@@ -145,6 +149,8 @@ class Idea:
     rtol: float
     breaks: tuple[Break, ...] = ()
     evaluate: Callable = lambda f, x: f(x)
+    variable: str = "x"
+    where_said: str = ""
 
 
 def _softmax_rows(f, x):
@@ -239,13 +245,15 @@ def _ideas() -> dict[str, Idea]:
                 Break(
                     where=(709.79, np.finfo(np.float64).max),
                     how="invalid",
-                    says=r"for an entry $x_i$ that large, $e^{x_i}$ overflows "
+                    says=r"$e^{x_i}$ overflows "
                     r"to $\infty$, and $\infty / \infty$ is NaN. Subtracting "
                     r"$\max_j x_j$ first changes nothing in exact arithmetic "
                     r"and keeps every exponential at most 1.",
                 ),
             ),
             evaluate=_softmax_rows,
+            variable="x_i",
+            where_said="(every entry of a row)",
         ),
         "binary_cross_entropy": Idea(
             idea=binary_cross_entropy,
@@ -257,12 +265,16 @@ def _ideas() -> dict[str, Idea]:
                 Break(
                     where=(37.0, np.finfo(np.float64).max),
                     how="divide",
-                    says=r"$p = \sigma(z)$ rounds to 1, and $\log(1 - p)$ is "
+                    says=r"$p = \sigma(z)$ rounds to 1, "
+                    r"and $\log(1 - p)$ is "
                     r"$\log 0$: NumPy warns, and the loss is $\infty$ "
                     r"where it is $z$.",
                 ),
             ),
             evaluate=_confidently_wrong,
+            variable="z",
+            where_said=r"with the label the logit gets wrong ($y = 1$ for "
+            r"$z < 0$, $y = 0$ for $z \ge 0$)",
         ),
     }
 

@@ -32,19 +32,19 @@ def _number(v: float) -> str:
     return f"{mantissa:g} \\times 10^{{{exponent}}}"
 
 
-def interval(low: float, high: float) -> str:
+def interval(low: float, high: float, x: str = "x") -> str:
     """An interval of x as the page writes it, in TeX.
 
     >>> interval(-math.inf, -709.79), interval(0.0, 709.78)
     ('$x < -709.79$', '$0 < x < 709.78$')
     """
     if abs(low) >= BIG and abs(high) >= BIG:
-        return "every $x$"
+        return f"every ${x}$"
     if abs(low) >= BIG:
-        return f"${'x < ' + _number(high)}$"
+        return f"${x} < {_number(high)}$"
     if abs(high) >= BIG:
-        return f"$x > {_number(low)}$"
-    return f"${_number(low)} < x < {_number(high)}$"
+        return f"${x} > {_number(low)}$"
+    return f"${_number(low)} < {x} < {_number(high)}$"
 
 
 def _tolerance(rtol: float) -> str:
@@ -63,7 +63,7 @@ def idea(name: str) -> str:
     if name not in IDEAS:
         raise KeyError(f"{name!r} is not in course_code.ideas.IDEAS")
     entry = IDEAS[name]
-    where = " and ".join(interval(*i) for i in entry.agrees_on)
+    where = " and ".join(interval(*i, entry.variable) for i in entry.agrees_on)
     lines = [
         "```python",
         f'--8<-- "course_code/ideas.py:{name}"',
@@ -72,11 +72,13 @@ def idea(name: str) -> str:
         '!!! note "Where the idea holds"',
         "",
         f"    It agrees with `{entry.reference_name}` {_tolerance(entry.rtol)}"
-        f" for {where}, without a warning.",
+        f" for {where}{' ' + entry.where_said if entry.where_said else ''},"
+        " without a warning.",
     ]
     if entry.breaks:
         lines += ["    It breaks:", ""]
-        lines += [f"    - for {interval(*b.where)}, {b.says}" for b in entry.breaks]
+        x = entry.variable
+        lines += [f"    - for {interval(*b.where, x)}, {b.says}" for b in entry.breaks]
     else:
         lines[-1] += " The idea is already exact."
     return "\n".join(lines)
