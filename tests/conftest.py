@@ -4,7 +4,8 @@ A test that takes the ``site`` fixture is marked ``site``, one that takes
 ``browser`` is marked ``browser`` (and ``site``), so that
 ``pytest -m "not site and not browser and not slow and not torch"`` leaves
 them out (see README.md, "For contributors"); ``slow``, ``torch`` and
-``frameworks`` are written on the tests themselves. The markers are declared in pyproject.toml.
+``frameworks`` are written on the tests themselves. The markers are
+declared in pyproject.toml.
 """
 
 from pathlib import Path

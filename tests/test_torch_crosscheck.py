@@ -33,7 +33,6 @@ from optional import TORCH_INSTALL, import_optional
 from course_code import activations
 
 
-
 class _LazyTorch:
     """PyTorch, imported by the first test that uses it, not at collection.
 
