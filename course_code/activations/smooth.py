@@ -15,7 +15,7 @@ import numpy as np
 from scipy import special
 
 from course_code._numerics import chebyshev
-from course_code._numerics.branchless import blend, pos
+from course_code._numerics.branchless import pos
 from course_code._numerics.compensated import two_product, x_exp
 from course_code._numerics.evaluation import elementwise, patch, split
 from course_code._numerics.inputs import (
@@ -341,6 +341,7 @@ def mish_grad(x):
     >>> mish_grad([-np.inf, 0.0, np.inf])
     array([0.  , 0.6, 1.  ])
     """
+
     # mish'(x) = t + x σ(x) (1 - t²) with t = tanh(softplus(x)).  Near the
     # root x ≈ -1.19 the two terms cancel, so for x < 0 we put everything over
     # one denominator; with e = e^{x} and d = e² + 2e + 2 it is
@@ -348,15 +349,19 @@ def mish_grad(x):
     # where 4 + 4x and 6 + 4x are exact for -2 <= x <= -1/2.  Above -1/2
     # nothing cancels and, with e = e^{-x}, the same value is
     #   ((1 + 2e)(1 + 2e + 2e²) + 4x e² (1 + e)) / (1 + 2e + 2e²)².
-    xn = np.clip(x, -800.0, -0.5)
-    e = np.exp(xn)
-    d = e * (e + 2.0) + 2.0
-    left = e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
-    xp = np.clip(x, -0.5, 800.0)
-    e = np.exp(-xp)
-    d = 1.0 + 2.0 * e * (1.0 + e)
-    right = ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
-    y = blend(x < -0.5, left, right)
+    def left(t):
+        xn = np.clip(t, -800.0, -0.5)
+        e = np.exp(xn)
+        d = e * (e + 2.0) + 2.0
+        return e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
+
+    def right(t):
+        xp = np.clip(t, -0.5, 800.0)
+        e = np.exp(-xp)
+        d = 1.0 + 2.0 * e * (1.0 + e)
+        return ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
+
+    y = split(x, x < -0.5, left, right)  # each point pays for one exponential
     return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
 
 
