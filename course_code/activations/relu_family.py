@@ -382,9 +382,13 @@ def rrelu_grad(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, rng=None):
 # --8<-- [start:elu]
 def _expm1_branch(x, alpha, x_scale=1.0):
     # alpha * (e^{x/x_scale} - 1) for x <= 0, 0 for x > 0; expm1 keeps the
-    # digits that e^{x} - 1 loses near 0, and min(x, 0) keeps e^{x} from
-    # overflowing for large positive x (the np.where trap).
-    return alpha * np.expm1(neg(x) / x_scale)
+    # digits that e^{x} - 1 loses near 0, and it only sees the points that
+    # keep it (x <= 0 and NaN, about half of a layer): large positive x
+    # cannot overflow it (the np.where trap).
+    y = np.full(x.shape, alpha * 0.0, x.dtype)
+    where = np.flatnonzero(~(x > 0))
+    np.put(y, where, alpha * np.expm1(neg(np.take(x, where)) / x_scale))
+    return y
 
 
 @elementwise
