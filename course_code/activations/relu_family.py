@@ -387,7 +387,9 @@ def _expm1_branch(x, alpha, x_scale=1.0):
     # cannot overflow it (the np.where trap).
     y = np.full(x.shape, alpha * 0.0, x.dtype)
     where = np.flatnonzero(~(x > 0))
-    np.put(y, where, alpha * np.expm1(neg(np.take(x, where)) / x_scale))
+    with np.errstate(over="ignore"):  # x/x_scale below the range: -inf, limit -1
+        t = neg(np.take(x, where)) / x_scale
+    np.put(y, where, alpha * np.expm1(t))
     return y
 
 
@@ -434,7 +436,8 @@ def _exp_branch(x, right, alpha, x_scale=1.0):
     where = np.flatnonzero(~(x > 0))
     t = np.take(x, where)
     if x_scale != 1.0:
-        t /= x_scale
+        with np.errstate(over="ignore"):  # below the range: -inf, whose e^t is 0
+            t /= x_scale
     np.put(y, where, alpha * np.exp(t, out=t))
     return y
 
