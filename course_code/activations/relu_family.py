@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_code._numerics.branchless import indicator, neg, pos, select
-from course_code._numerics.evaluation import done, elementwise
+from course_code._numerics.evaluation import done, elementwise, gather, scatter
 from course_code._numerics.inputs import (
     as_float_array,
     as_generator,
@@ -388,8 +388,8 @@ def _expm1_branch(x, alpha, x_scale=1.0):
     y = np.full(x.shape, alpha * 0.0, x.dtype)
     where = np.flatnonzero(~(x > 0))
     with np.errstate(over="ignore"):  # x/x_scale below the range: -inf, limit -1
-        t = neg(np.take(x, where)) / x_scale
-    np.put(y, where, alpha * np.expm1(t))
+        t = neg(gather(x, where)) / x_scale
+    scatter(y, where, alpha * np.expm1(t))
     return y
 
 
@@ -434,11 +434,11 @@ def _exp_branch(x, right, alpha, x_scale=1.0):
     # keep it: about half of a layer's pre-activations, and none of them large.
     y = np.full(x.shape, right, x.dtype)
     where = np.flatnonzero(~(x > 0))
-    t = np.take(x, where)
+    t = gather(x, where)
     if x_scale != 1.0:
         with np.errstate(over="ignore"):  # below the range: -inf, whose e^t is 0
             t /= x_scale
-    np.put(y, where, alpha * np.exp(t, out=t))
+    scatter(y, where, alpha * np.exp(t, out=t))
     return y
 
 
