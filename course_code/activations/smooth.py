@@ -58,16 +58,17 @@ def _gelu_exact(x):
     # x Φ(x); the ndtr of scipy keeps full relative accuracy in the left tail.
     # Below -37, Φ(x) is subnormal, so we write Φ(x) = erfcx(-x/√2) e^{-x²/2} / 2
     # and let x_exp round once.
-    y = np.clip(x, -40.0, np.inf)
-    y = y * special.ndtr(y)
+    def main(t):
+        t = np.clip(t, -40.0, np.inf)
+        return t * special.ndtr(t)
 
     def tail(t):
         t = np.maximum(t, -40.0)  # -inf -> -40: the result is -0.0 either way
         return x_exp(0.5 * t * special.erfcx(-t / math.sqrt(2.0)), -0.5 * t * t)
 
-    y = patch(y, x, x < -37.0, tail)
     window = (x > -1.6) & (x < -0.4)  # where ndtr loses up to 8 ULP
-    return patch(y, x, window, lambda t: t * chebyshev.evaluate(t, _NORMAL_CDF))
+    y = split(x, window, lambda t: t * chebyshev.evaluate(t, _NORMAL_CDF), main)
+    return patch(y, x, x < -37.0, tail)
 
 
 def _gelu_exact_grad(x):
@@ -110,22 +111,26 @@ def _gelu_tanh(x):
 
 def _gelu_tanh_grad(x):
     # d/dx [x σ(2u)] = σ(2u) + 2x u' σ(2u) σ(-2u).
-    c = np.clip(x, -30.0, 30.0)
-    u2 = _gelu_tanh_u2(c)
-    du2 = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (c * c))
-    e = np.exp(-np.abs(u2))  # σ(2u) and σ'(2u) share one exponential
-    y = (np.maximum(e, u2 >= 0) + c * du2 * e / (1.0 + e)) / (1.0 + e)
+    def main(t):
+        c = np.clip(t, -30.0, 30.0)
+        u2 = _gelu_tanh_u2(c)
+        du2 = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (c * c))
+        e = np.exp(-np.abs(u2))  # σ(2u) and σ'(2u) share one exponential
+        return (np.maximum(e, u2 >= 0) + c * du2 * e / (1.0 + e)) / (1.0 + e)
 
     def tail(t):  # ≈ e^{2u} (1 + x·2u')
         t = np.maximum(t, -30.0)
         d = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (t * t))
         return x_exp(1.0 + t * d, _gelu_tanh_u2(t))
 
-    y = patch(y, x, x < -20.0, tail)
-    left = (x > -3.3) & (x <= -1.2)  # e^{2u} magnifies the rounding of 2u
-    y = patch(y, x, left, _gelu_tanh_grad_compensated)
-    window = (x > -1.2) & (x < -0.1)  # cancellation at the root -0.7525
-    return patch(y, x, window, lambda t: chebyshev.evaluate(t, _GELU_TANH_GRAD))
+    def inside(t):
+        # (-3.3, -1.2]: e^{2u} magnifies the rounding of 2u; (-1.2, -0.1):
+        # cancellation at the root -0.7525
+        cheb = lambda u: chebyshev.evaluate(u, _GELU_TANH_GRAD)  # noqa: E731
+        return split(t, t > -1.2, cheb, _gelu_tanh_grad_compensated)
+
+    y = split(x, (x > -3.3) & (x < -0.1), inside, main)
+    return patch(y, x, x < -20.0, tail)
 
 
 def _gelu_tanh_exp_u2(x):
