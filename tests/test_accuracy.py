@@ -15,12 +15,15 @@ Mish.  ``±inf`` must give the exact limit and NaN must give NaN.
 """
 
 import math
+import warnings
 
 import accuracy_tools as at
 import mpmath_reference as ref
 import numpy as np
 import pytest
 from mpmath import mp, mpf
+
+from course_code import activations
 
 CASES = [
     pytest.param(name, kind, dtype, id=f"{at.label(name, kind)}-{dtype.name}")
@@ -109,6 +112,17 @@ def test_emits_no_numpy_warning(name, kind, dtype):
             f"{sorted(set(m.warnings))}; alone, these x warn: {culprits}",
             pytrace=False,
         )
+
+
+def test_celu_with_a_small_alpha_saturates_without_warning():
+    # x / alpha beyond the float range is -inf: the limits -alpha and 0, silently
+    x = np.array([-1e308, -np.inf, 1.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        y = activations.celu(x, alpha=1e-3)
+        dy = activations.celu_grad(x, alpha=1e-3)
+    np.testing.assert_array_equal(y, [-1e-3, -1e-3, 1.0])
+    np.testing.assert_array_equal(dy, [0.0, 0.0, 1.0])
 
 
 # --- infinities and NaN ---------------------------------------------------------

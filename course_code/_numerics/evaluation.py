@@ -19,7 +19,7 @@ import numpy as np
 
 from course_code._numerics.inputs import as_float_array
 
-BLOCK = 1 << 15  # 32768 float64 values: 256 KiB
+BLOCK = 1 << 16  # 65536 float64 values: 512 KiB, half a core's L2 cache
 NATIVE_BLOCK = 1 << 17  # native formulas are cheap passes: fewer, larger blocks
 
 
@@ -127,10 +127,45 @@ def done(y, dtype):
         return np.asarray(y).astype(dtype, copy=False)[()]
 
 
+def gather(x, where):
+    """The elements of ``x`` at the flat indices ``where`` (as ``np.take``).
+
+    Indexing the flattened array is a third faster than ``np.take``, and
+    indices are much faster than a boolean mask.
+    """
+    return np.reshape(x, -1)[where]
+
+
+def scatter(y, where, values):
+    """Write ``values`` into ``y`` at the flat indices ``where`` (as ``np.put``)."""
+    if y.flags.c_contiguous:  # then the flattened array is a view of y
+        y.reshape(-1)[where] = values
+    else:
+        np.put(y, where, values)
+
+
 def patch(y, x, mask, formula):
     """Recompute ``y`` where ``mask`` holds with a slower, more exact ``formula``."""
-    where = np.flatnonzero(mask)  # indices: much faster than a boolean mask
+    where = np.flatnonzero(mask)
     if where.size:
         y = np.asarray(y)  # operations on 0-d arrays return scalars
-        np.put(y, where, formula(np.take(x, where)))
+        scatter(y, where, formula(gather(x, where)))
+    return y
+
+
+def split(x, mask, inside, outside):
+    """``inside(x)`` where ``mask`` holds and ``outside(x)`` elsewhere.
+
+    Unlike ``patch`` on top of ``outside(x)``, each formula only sees its own
+    points: worth it where ``outside`` is costly and ``mask`` covers many.
+    """
+    where = np.flatnonzero(mask)
+    if where.size == 0:
+        return outside(x)
+    if where.size == x.size:
+        return inside(x)
+    rest = np.flatnonzero(~np.asarray(mask))
+    y = np.empty(x.shape, x.dtype)
+    scatter(y, where, inside(gather(x, where)))
+    scatter(y, rest, outside(gather(x, rest)))
     return y

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_code._numerics.branchless import indicator, neg, pos, select
-from course_code._numerics.evaluation import done, elementwise
+from course_code._numerics.evaluation import done, elementwise, gather, scatter
 from course_code._numerics.inputs import (
     as_float_array,
     as_generator,
@@ -382,9 +382,15 @@ def rrelu_grad(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, rng=None):
 # --8<-- [start:elu]
 def _expm1_branch(x, alpha, x_scale=1.0):
     # alpha * (e^{x/x_scale} - 1) for x <= 0, 0 for x > 0; expm1 keeps the
-    # digits that e^{x} - 1 loses near 0, and min(x, 0) keeps e^{x} from
-    # overflowing for large positive x (the np.where trap).
-    return alpha * np.expm1(neg(x) / x_scale)
+    # digits that e^{x} - 1 loses near 0, and it only sees the points that
+    # keep it (x <= 0 and NaN, about half of a layer): large positive x
+    # cannot overflow it (the np.where trap).
+    y = np.full(x.shape, alpha * 0.0, x.dtype)
+    where = np.flatnonzero(~(x > 0))
+    with np.errstate(over="ignore"):  # x/x_scale below the range: -inf, limit -1
+        t = neg(gather(x, where)) / x_scale
+    scatter(y, where, alpha * np.expm1(t))
+    return y
 
 
 @elementwise
@@ -422,12 +428,18 @@ def elu(x, alpha=1.0):
 # --8<-- [end:elu]
 
 
-def _exp_branch(x, right, alpha):
-    # ``right`` for x > 0 and alpha * e^{x} for x <= 0, exactly: the step is
-    # 0 or 1, so one of the two products is an exact 0 and the other exact.
-    # e^{-|x|} is e^{x} where it is kept; np.exp is twice as slow on
-    # min(x, 0), a random mix of zeros and negative numbers.
-    return select(indicator(x > 0, x), right, alpha * np.exp(-np.abs(x)))
+def _exp_branch(x, right, alpha, x_scale=1.0):
+    # ``right`` for x > 0 and alpha * e^{x/x_scale} elsewhere (x <= 0, and
+    # NaN, which e^{x} propagates).  The exponential only sees the points that
+    # keep it: about half of a layer's pre-activations, and none of them large.
+    y = np.full(x.shape, right, x.dtype)
+    where = np.flatnonzero(~(x > 0))
+    t = gather(x, where)
+    if x_scale != 1.0:
+        with np.errstate(over="ignore"):  # below the range: -inf, whose e^t is 0
+            t /= x_scale
+    scatter(y, where, alpha * np.exp(t, out=t))
+    return y
 
 
 @elementwise
@@ -553,4 +565,4 @@ def celu_grad(x, alpha=1.0):
     array([0., 1., 1.])
     """
     alpha = real_scalar(alpha, "alpha", minimum=0.0, strict=True)
-    return np.maximum(np.exp(-np.abs(x) / alpha), x > 0)  # 1 for x > 0
+    return _exp_branch(x, 1.0, 1.0, alpha)

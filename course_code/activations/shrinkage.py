@@ -15,7 +15,7 @@ from course_code._numerics.evaluation import elementwise, patch
 from course_code._numerics.inputs import (
     real_scalar,
 )
-from course_code.activations.sigmoid_family import _HALF_LN_2, tanh
+from course_code.activations.sigmoid_family import _HALF_LN_2, _tanh_outside
 
 __all__ = [
     "hardshrink",
@@ -178,7 +178,9 @@ def tanhshrink(x):
     >>> tanhshrink([-np.inf, np.inf])
     array([-inf,  inf])
     """
-    return patch(x - tanh(x), x, np.abs(x) <= 1.0, _tanhshrink_small)
+    # x - tanh x for |x| > 1 (tanh without its own patch below ½ ln 2, which
+    # the series recomputes anyway), the series for |x| <= 1.
+    return patch(x - _tanh_outside(x), x, np.abs(x) <= 1.0, _tanhshrink_small)
 
 
 @elementwise

@@ -15,9 +15,9 @@ import numpy as np
 from scipy import special
 
 from course_code._numerics import chebyshev
-from course_code._numerics.branchless import blend, pos
+from course_code._numerics.branchless import pos
 from course_code._numerics.compensated import two_product, x_exp
-from course_code._numerics.evaluation import elementwise, patch
+from course_code._numerics.evaluation import elementwise, patch, split
 from course_code._numerics.inputs import (
     real_scalar,
 )
@@ -58,31 +58,36 @@ def _gelu_exact(x):
     # x Φ(x); the ndtr of scipy keeps full relative accuracy in the left tail.
     # Below -37, Φ(x) is subnormal, so we write Φ(x) = erfcx(-x/√2) e^{-x²/2} / 2
     # and let x_exp round once.
-    y = np.clip(x, -40.0, np.inf)
-    y = y * special.ndtr(y)
+    def main(t):
+        t = np.clip(t, -40.0, np.inf)
+        return t * special.ndtr(t)
 
     def tail(t):
         t = np.maximum(t, -40.0)  # -inf -> -40: the result is -0.0 either way
         return x_exp(0.5 * t * special.erfcx(-t / math.sqrt(2.0)), -0.5 * t * t)
 
-    y = patch(y, x, x < -37.0, tail)
     window = (x > -1.6) & (x < -0.4)  # where ndtr loses up to 8 ULP
-    return patch(y, x, window, lambda t: t * chebyshev.evaluate(t, _NORMAL_CDF))
+    y = split(x, window, lambda t: t * chebyshev.evaluate(t, _NORMAL_CDF), main)
+    return patch(y, x, x < -37.0, tail)
 
 
 def _gelu_exact_grad(x):
     # Φ(x) + x φ(x).
-    c = np.clip(x, -40.0, 40.0)
-    y = special.ndtr(c) + c * (_INV_SQRT_2PI * np.exp(-0.5 * c * c))
+    def terms(t):
+        c = np.clip(t, -40.0, 40.0)
+        return special.ndtr(c) + c * (_INV_SQRT_2PI * np.exp(-0.5 * c * c))
 
     def tail(t):
         t = np.maximum(t, -40.0)
         scale = 0.5 * special.erfcx(-t / math.sqrt(2.0)) + t * _INV_SQRT_2PI
         return x_exp(scale, -0.5 * t * t)
 
-    y = patch(y, x, x < -37.0, tail)
-    window = (x > -1.6) & (x < 0.0)  # the two terms cancel at the root -0.7518
-    return patch(y, x, window, lambda t: chebyshev.evaluate(t, _GELU_GRAD))
+    # The two terms cancel at the root -0.7518: a Chebyshev expansion covers
+    # (-1.6, 0), a third of the points of a typical layer, and ndtr, the
+    # costly part, only sees the others.
+    window = (x > -1.6) & (x < 0.0)
+    y = split(x, window, lambda t: chebyshev.evaluate(t, _GELU_GRAD), terms)
+    return patch(y, x, x < -37.0, tail)
 
 
 def _gelu_tanh_u2(c):
@@ -106,22 +111,26 @@ def _gelu_tanh(x):
 
 def _gelu_tanh_grad(x):
     # d/dx [x σ(2u)] = σ(2u) + 2x u' σ(2u) σ(-2u).
-    c = np.clip(x, -30.0, 30.0)
-    u2 = _gelu_tanh_u2(c)
-    du2 = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (c * c))
-    e = np.exp(-np.abs(u2))  # σ(2u) and σ'(2u) share one exponential
-    y = (np.maximum(e, u2 >= 0) + c * du2 * e / (1.0 + e)) / (1.0 + e)
+    def main(t):
+        c = np.clip(t, -30.0, 30.0)
+        u2 = _gelu_tanh_u2(c)
+        du2 = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (c * c))
+        e = np.exp(-np.abs(u2))  # σ(2u) and σ'(2u) share one exponential
+        return (np.maximum(e, u2 >= 0) + c * du2 * e / (1.0 + e)) / (1.0 + e)
 
     def tail(t):  # ≈ e^{2u} (1 + x·2u')
         t = np.maximum(t, -30.0)
         d = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (t * t))
         return x_exp(1.0 + t * d, _gelu_tanh_u2(t))
 
-    y = patch(y, x, x < -20.0, tail)
-    left = (x > -3.3) & (x <= -1.2)  # e^{2u} magnifies the rounding of 2u
-    y = patch(y, x, left, _gelu_tanh_grad_compensated)
-    window = (x > -1.2) & (x < -0.1)  # cancellation at the root -0.7525
-    return patch(y, x, window, lambda t: chebyshev.evaluate(t, _GELU_TANH_GRAD))
+    def inside(t):
+        # (-3.3, -1.2]: e^{2u} magnifies the rounding of 2u; (-1.2, -0.1):
+        # cancellation at the root -0.7525
+        cheb = lambda u: chebyshev.evaluate(u, _GELU_TANH_GRAD)  # noqa: E731
+        return split(t, t > -1.2, cheb, _gelu_tanh_grad_compensated)
+
+    y = split(x, (x > -3.3) & (x < -0.1), inside, main)
+    return patch(y, x, x < -20.0, tail)
 
 
 def _gelu_tanh_exp_u2(x):
@@ -337,6 +346,7 @@ def mish_grad(x):
     >>> mish_grad([-np.inf, 0.0, np.inf])
     array([0.  , 0.6, 1.  ])
     """
+
     # mish'(x) = t + x σ(x) (1 - t²) with t = tanh(softplus(x)).  Near the
     # root x ≈ -1.19 the two terms cancel, so for x < 0 we put everything over
     # one denominator; with e = e^{x} and d = e² + 2e + 2 it is
@@ -344,15 +354,19 @@ def mish_grad(x):
     # where 4 + 4x and 6 + 4x are exact for -2 <= x <= -1/2.  Above -1/2
     # nothing cancels and, with e = e^{-x}, the same value is
     #   ((1 + 2e)(1 + 2e + 2e²) + 4x e² (1 + e)) / (1 + 2e + 2e²)².
-    xn = np.clip(x, -800.0, -0.5)
-    e = np.exp(xn)
-    d = e * (e + 2.0) + 2.0
-    left = e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
-    xp = np.clip(x, -0.5, 800.0)
-    e = np.exp(-xp)
-    d = 1.0 + 2.0 * e * (1.0 + e)
-    right = ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
-    y = blend(x < -0.5, left, right)
+    def left(t):
+        xn = np.clip(t, -800.0, -0.5)
+        e = np.exp(xn)
+        d = e * (e + 2.0) + 2.0
+        return e * ((4.0 + 4.0 * xn) + e * ((6.0 + 4.0 * xn) + e * (4.0 + e))) / (d * d)
+
+    def right(t):
+        xp = np.clip(t, -0.5, 800.0)
+        e = np.exp(-xp)
+        d = 1.0 + 2.0 * e * (1.0 + e)
+        return ((1.0 + 2.0 * e) * d + 4.0 * xp * e * e * (1.0 + e)) / (d * d)
+
+    y = split(x, x < -0.5, left, right)  # each point pays for one exponential
     return patch(y, x, x < -700.0, lambda t: x_exp(1.0 + np.maximum(t, -800.0), t))
 
 
