@@ -153,6 +153,10 @@ class Idea:
     where_said: str = ""
 
 
+#: The largest float64: an interval that reaches it has no bound on that side.
+_BIG = np.finfo(np.float64).max
+
+
 def _softmax_rows(f, x):
     # A point x is the row (x, x - 1, x - 2): its first probability.
     return f(x[:, None] - np.arange(3.0))[:, 0]
@@ -175,7 +179,7 @@ def _ideas() -> dict[str, Idea]:
             rtol=2e-15,
             breaks=(
                 Break(
-                    where=(-np.finfo(np.float64).max, -709.79),
+                    where=(-_BIG, -709.79),
                     how="overflow",
                     says=r"$e^{-x}$ overflows: NumPy warns, and the result is 0, "
                     r"also where $\sigma(x)$ is a subnormal number, down to "
@@ -205,7 +209,7 @@ def _ideas() -> dict[str, Idea]:
                     r"(`np.expm1` computes $e^{x} - 1$ without it).",
                 ),
                 Break(
-                    where=(709.79, np.finfo(np.float64).max),
+                    where=(709.79, _BIG),
                     how="overflow",
                     says=r"`np.where` computes both branches, and $e^{x}$ "
                     r"overflows in the one it throws away: the value is right, "
@@ -221,7 +225,7 @@ def _ideas() -> dict[str, Idea]:
             rtol=1e-11,
             breaks=(
                 Break(
-                    where=(709.79, np.finfo(np.float64).max),
+                    where=(709.79, _BIG),
                     how="overflow",
                     says=r"$e^{x}$ overflows: NumPy warns, and the result is "
                     r"$\infty$ where $\operatorname{softplus}(x) \approx x$.",
@@ -243,7 +247,7 @@ def _ideas() -> dict[str, Idea]:
             rtol=1e-13,
             breaks=(
                 Break(
-                    where=(709.79, np.finfo(np.float64).max),
+                    where=(709.79, _BIG),
                     how="invalid",
                     says=r"$e^{x_i}$ overflows "
                     r"to $\infty$, and $\infty / \infty$ is NaN. Subtracting "
@@ -263,7 +267,7 @@ def _ideas() -> dict[str, Idea]:
             rtol=1e-10,
             breaks=(
                 Break(
-                    where=(37.0, np.finfo(np.float64).max),
+                    where=(37.0, _BIG),
                     how="divide",
                     says=r"$p = \sigma(z)$ rounds to 1, "
                     r"and $\log(1 - p)$ is "

@@ -32,3 +32,15 @@ def prune(parent: Path, keep: str | Collection[str]) -> None:
                 continue
             if time.time() - old.stat().st_mtime > STALE_AFTER:
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` so that no reader, not even a build
+    running at the same moment, ever sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    if isinstance(content, str):
+        partial.write_text(content, encoding="utf-8")
+    else:
+        partial.write_bytes(content)
+    os.replace(partial, path)

@@ -19,13 +19,12 @@ Figures are SVG, dark lines on a transparent background; in the dark palette
 from __future__ import annotations
 
 import io
-import os
 import re
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-from _cache import CACHE, prune
+from _cache import CACHE, prune, write_atomically
 from _sources import dependency_hash
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -162,9 +161,7 @@ def ensure_svgs(directory: Path, names, draw_one) -> list[str]:
     for name in names:
         path = directory / f"{name}.svg"
         if not path.exists():
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(draw_one(name), encoding="utf-8")
-            os.replace(tmp, path)
+            write_atomically(path, draw_one(name))
             drawn.append(name)
     return drawn
 

@@ -10,8 +10,9 @@ checks.
 from __future__ import annotations
 
 import math
+import sys
 
-BIG = 1.7976931348623157e308  # the largest float64: "no bound" in a record
+BIG = sys.float_info.max  # the largest float64: "no bound" in a record
 
 
 def _number(v: float) -> str:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import time
 from functools import cache
@@ -34,7 +33,7 @@ from html import escape as escape_html
 from pathlib import Path
 
 import tinycss2
-from _cache import CACHE, STALE_AFTER, prune
+from _cache import CACHE, STALE_AFTER, prune, write_atomically
 from _sources import dependency_hash
 from mkdocs.exceptions import PluginError
 
@@ -183,10 +182,7 @@ def prune_notebook_styles_cached(page_html: str) -> str:
     if path.is_file():
         return path.read_text(encoding="utf-8")
     pruned = prune_notebook_styles(page_html)
-    directory.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(pruned, encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomically(path, pruned)
     return pruned
 
 

@@ -16,13 +16,14 @@ tested as code.
 
 from __future__ import annotations
 
+import hashlib
 import math
-import os
+import pickle
 from collections.abc import Callable
 from functools import cache
 
 import numpy as np
-from _cache import CACHE, prune
+from _cache import CACHE, prune, write_atomically
 from _sources import dependency_hash
 
 
@@ -40,9 +41,6 @@ def experiment(name: str, *args, **kwargs):
     (``.cache/course/experiments/<experiments_hash()>/``) and trains only
     after the code changed. Results of other hashes go once they are stale.
     """
-    import hashlib
-    import pickle
-
     import course_code.experiments
 
     folder = CACHE / "experiments" / experiments_hash()
@@ -53,10 +51,7 @@ def experiment(name: str, *args, **kwargs):
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass  # not computed yet, or written by other code: compute it
     result = getattr(course_code.experiments, name)(*args, **kwargs)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(pickle.dumps(result))
-    partial.replace(path)  # atomic: a parallel build never reads half a file
+    write_atomically(path, pickle.dumps(result))
     prune(folder.parent, folder.name)
     return result
 
