@@ -305,8 +305,18 @@ def answer(quiz, *, correct: bool) -> str:
     selector = 'input[data-correct="true"]' if correct else "input:not([data-correct])"
     option = quiz.locator(selector).first
     value = option.get_attribute("value")
-    quiz.locator(f'label[for="{option.get_attribute("id")}"]').click()
-    return value
+    label = quiz.locator(f'label[for="{option.get_attribute("id")}"]')
+    # Scrolling far down a long page renders the blocks course.css leaves
+    # unrendered off screen (content-visibility), which can move the label
+    # between Playwright's hit test and its click, so that the click lands
+    # beside it: a reader, who scrolls there and sees the page settle, never
+    # meets this. Click again only if the option did not get checked.
+    for _ in range(3):
+        label.click()
+        if option.is_checked():
+            return value
+        label.page.wait_for_timeout(200)
+    raise AssertionError(f"three clicks on option {value} of a quiz did not check it")
 
 
 def test_quiz_feedback_survives_reload_and_instant_navigation_and_resets(
