@@ -27,7 +27,6 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
-from scipy import optimize
 
 from course_code.activations.gated import (
     geglu,
@@ -342,6 +341,8 @@ def _minimum(fn, bracket, **params):
     >>> round(x, 5), round(y, 5)
     (-1.27846, -0.27846)
     """
+    from scipy import optimize  # here: importing it takes 0.4 s
+
     result = optimize.minimize_scalar(
         lambda t: float(fn(t, **params)), bracket=bracket, tol=1e-10
     )
@@ -1006,6 +1007,8 @@ def max_slope(name):
     if i in (0, len(x) - 1):
         end = math.copysign(math.inf, x[i])
         return Slope(end, float(entry.grad_at(end)), True)
+    from scipy import optimize  # here: importing it takes 0.4 s
+
     best = optimize.minimize_scalar(
         lambda t: -float(entry.grad_at(t)),
         bounds=(x[i - 1], x[i + 1]),

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import ml_dtypes
 import numpy as np
 
 from course_code import activations as act
@@ -66,7 +65,13 @@ def low_precision_dtype(name):
     if name not in FORMATS:
         known = ", ".join(repr(f) for f in FORMATS)
         raise ValueError(f"name must be one of {known}, got {name!r}")
-    return np.dtype(ml_dtypes.bfloat16 if name == "bfloat16" else name)
+    if name == "bfloat16":
+        # Imported here, not at the top: loading ml_dtypes takes 0.7 s, which
+        # everything that imports course_code would pay.
+        import ml_dtypes
+
+        return np.dtype(ml_dtypes.bfloat16)
+    return np.dtype(name)
 
 
 class Limits(NamedTuple):
@@ -103,6 +108,8 @@ def limits(name):
     >>> round(limits("bfloat16").log_half_eps, 2)
     -5.55
     """
+    import ml_dtypes  # see low_precision_dtype
+
     info = ml_dtypes.finfo(low_precision_dtype(name))
     largest, eps = float(info.max), float(info.eps)
     return Limits(

@@ -434,7 +434,8 @@ def round_to_dtype(exact, dtype):
     ulp_exp = max(top, emin) - bits + 1
     if top > emax:
         return Rounded(sign_factor * math.inf, math.ldexp(1.0, emax - bits + 1), 0.0)
-    residual = rest / (1 << (ulp_exp - rest_exp)) if rest else 0.0
+    # int(): with gmpy2, mpmath's mantissas are mpz, whose quotient is an mpfr.
+    residual = int(rest) / (1 << (ulp_exp - rest_exp)) if rest else 0.0
     value = math.ldexp(kept, quantum)
     return Rounded(
         sign_factor * value, math.ldexp(1.0, ulp_exp), sign_factor * residual

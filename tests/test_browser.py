@@ -88,8 +88,10 @@ class Traffic:
         self.failed: list[str] = []
         self.errors: list[str] = []
         self.requests = 0
+        self.in_flight: set = set()
         context.route(lambda url: not self.is_local(url), self._abort)
         context.on("request", self._count)
+        context.on("requestfinished", self._finished)
         context.on("response", self._check_response)
         context.on("requestfailed", self._check_failure)
 
@@ -104,12 +106,30 @@ class Traffic:
 
     def _count(self, request):
         self.requests += 1
+        self.in_flight.add(request)
+
+    def _finished(self, request):
+        self.in_flight.discard(request)
+
+    def wait_quiet(self, page, quiet_ms: int = 150) -> None:
+        """Wait until no request is open and none starts for ``quiet_ms``.
+
+        Playwright's "networkidle" waits 500 ms of quiet after the last
+        request, on every page; the requests a page makes after its load
+        event (the favicon, the search index) start within a few
+        milliseconds, so a shorter window, reset by each request, sees them.
+        """
+        seen = -1
+        while seen != self.requests or self.in_flight:
+            seen = self.requests
+            page.wait_for_timeout(quiet_ms)
 
     def _check_response(self, response):
         if response.status != 200:
             self.bad_status.append(f"{response.status} {response.url}")
 
     def _check_failure(self, request):
+        self.in_flight.discard(request)
         if request.url in self.foreign:
             return
         # The browser asks for the favicon by itself after the load event and
@@ -173,8 +193,10 @@ def open_page(page, server, path: str, *, idle: bool = False) -> None:
     With ``idle``, wait for the network to be quiet too, so that requests the
     browser makes after the load event (the favicon) finish on this page.
     """
-    page.goto(server.url(path), wait_until="networkidle" if idle else "load")
+    page.goto(server.url(path), wait_until="load")
     settle(page)
+    if idle:
+        page.context.traffic.wait_quiet(page)
 
 
 def settle(page) -> None:
@@ -365,7 +387,8 @@ def test_quiz_feedback_survives_reload_and_instant_navigation_and_resets(
     )
 
     # Wait for the sitemap, which instant navigation needs, as a reader would.
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
+    context.traffic.wait_quiet(page)
     settle(page)
     assert answered() == expected, "the answers did not survive a reload"
     assert not page.evaluate(RAW_MATH), "math untypeset after a reload"

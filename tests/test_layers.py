@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy import signal
 
 from course_code import layers
 from course_code.activations import relu, sigmoid, tanh
@@ -50,6 +49,8 @@ def test_conv2d_matches_the_direct_loop(stride, padding):
 
 
 def test_conv2d_single_channel_matches_scipy():
+    from scipy import signal  # here: importing it costs every worker 0.9 s
+
     rng = np.random.default_rng(1)
     image, kernel = rng.normal(size=(7, 6)), rng.normal(size=(3, 3))
     expected = signal.correlate2d(image, kernel, mode="valid")

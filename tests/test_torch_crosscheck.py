@@ -41,6 +41,11 @@ class _LazyTorch:
     """
 
     def __getattr__(self, name):
+        # pytest looks for fixture markers on every name of the module during
+        # collection (``__wrapped__``, ``_pytestfixturefunction``...): those
+        # are not torch's, and looking them up must not import it.
+        if name.startswith("_") and name != "__version__":
+            raise AttributeError(name)
         return getattr(import_optional("torch", TORCH_INSTALL), name)
 
 
