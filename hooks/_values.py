@@ -17,13 +17,16 @@ tested as code.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import pickle
+import time
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import numpy as np
-from _cache import CACHE, prune, write_atomically
+from _cache import CACHE, STALE_AFTER, prune, write_atomically
 from _sources import dependency_hash
 
 
@@ -584,8 +587,57 @@ def compared_best(dataset: str, lr: float = 0.01) -> str:
     return min(COMPARED, key=lambda key: result.loss[dataset, key][-1])
 
 
+@cache
+def values_hash() -> str:
+    """The values' cache key: this file, the course_code it imports, and the
+    versions of NumPy and SciPy."""
+    import scipy
+
+    versions = f"# numpy {np.__version__} scipy {scipy.__version__}"
+    return dependency_hash(Path(__file__), versions)
+
+
+def _values_file() -> Path:
+    return CACHE / "values" / f"{values_hash()}.json"
+
+
+@cache
+def _known() -> dict:
+    """The values computed by earlier builds of this ``values_hash``."""
+    try:
+        return json.loads(_values_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def call(name: str, words: list[str]):
-    """``VALUES[name]`` applied to the placeholder's argument ``words``."""
+    """``VALUES[name]`` applied to the placeholder's argument ``words``.
+
+    Kept on disk (``.cache/course/values/<values_hash()>.json``): a warm
+    build computes no value and imports none of the modules they need.
+    """
+    key = json.dumps([name, words])
+    known = _known()
+    if key in known:
+        return known[key]
+    result = _compute(name, words)
+    plain = result.item() if isinstance(result, np.generic) else result
+    if type(plain) in (int, float, str):  # what JSON gives back unchanged
+        known[key] = plain
+        write_atomically(_values_file(), json.dumps(known, indent=0, sort_keys=True))
+        prune_values()
+    return result
+
+
+def prune_values() -> None:
+    """Delete the values files of other hashes once they are stale."""
+    folder = _values_file().parent
+    for old in folder.glob("*.json"):
+        if old != _values_file() and time.time() - old.stat().st_mtime > STALE_AFTER:
+            old.unlink(missing_ok=True)
+
+
+def _compute(name: str, words: list[str]):
     if name not in VALUES:
         known = ", ".join(sorted(VALUES))
         raise KeyError(f"no value named {name!r} in hooks/_values.py; known: {known}")

@@ -89,6 +89,9 @@ whose docstring is its contract:
     The cache keys: a figure or a notebook is made again only when a
     ``course_code`` module it imports (directly or not) changes, so a warm
     build draws and executes nothing.
+``_search.py``
+    Material's search entries of each page, kept on disk: a warm build
+    parses only the pages that changed.
 ``_cache.py``
     Where the caches are (``$COURSE_CACHE_DIR`` moves ``.cache/course``) and
     how stale entries go; ``hooks/typeset.py`` uses it too.
@@ -116,6 +119,8 @@ from _notebooks import (
 )
 from _placeholders import check_answers, expand
 from _plots import add_plots
+from _search import install as cache_search_entries
+from _search import prune_entries as prune_search_entries
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -128,6 +133,8 @@ def _notebook_paths(config) -> list[Path]:
 def on_config(config):
     if config.plugins.get("mkdocs-jupyter") is not None:
         prune_notebook_caches(_notebook_paths(config))
+    if config.plugins.get("material/search") is not None:
+        cache_search_entries()
     return config
 
 
@@ -196,3 +203,4 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     prune_styles_cache()
+    prune_search_entries()

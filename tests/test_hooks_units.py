@@ -611,3 +611,76 @@ def test_experiment_results_are_kept_on_disk(tmp_path, monkeypatch):
     assert other.mean.shape != first.mean.shape
     saved = list((tmp_path / "experiments" / VALUES.experiments_hash()).iterdir())
     assert len(saved) == 2
+
+
+# --- caches of a warm build ---------------------------------------------------
+
+SEARCH = load_file("course_search", HOOKS / "_search.py")
+
+
+def test_a_value_is_computed_once_then_read_from_disk(tmp_path, monkeypatch):
+    monkeypatch.setattr(VALUES, "CACHE", tmp_path)
+    VALUES._known.cache_clear()
+    calls = []
+    VALUES.VALUES["_counted"] = lambda x: calls.append(x) or np.float64(x) / 3
+    try:
+        first = VALUES.call("_counted", ["2.0"])
+        VALUES._known.cache_clear()  # as a new build would start
+        again = VALUES.call("_counted", ["2.0"])
+        other = VALUES.call("_counted", ["4.0"])
+    finally:
+        del VALUES.VALUES["_counted"]
+        VALUES._known.cache_clear()
+    assert calls == [2.0, 4.0], "the second build computed the value again"
+    assert format(again, ".17g") == format(first, ".17g") == format(2 / 3, ".17g")
+    assert other == 4 / 3
+    assert [p.name for p in (tmp_path / "values").iterdir()] == [
+        f"{VALUES.values_hash()}.json"
+    ]
+
+
+class Anchor:
+    def __init__(self, id, title, children=()):
+        self.id, self.title, self.children = id, title, list(children)
+        self.url = f"#{id}"
+
+
+class SearchPage:
+    """What Material's search plugin reads of a page."""
+
+    def __init__(self, content):
+        self.url, self.title, self.meta = "chapters/why/", "Why", {}
+        self.toc = [Anchor("why", "Why", [Anchor("depth", "Depth")])]
+        self.content = content
+
+
+def test_search_entries_are_material_s_and_parsed_once_per_content(
+    tmp_path, monkeypatch
+):
+    from material.plugins.search.plugin import SearchIndex
+
+    monkeypatch.setattr(SEARCH, "FOLDER", tmp_path)
+    parse = SearchIndex.add_entry_from_context
+    parse = getattr(parse, "__wrapped__", parse)  # the build's wrapper, if any
+    parsed = []
+
+    def counting(index, page):
+        parsed.append(page.content)
+        parse(index, page)
+
+    add = SEARCH.cached(counting)
+    html = '<h1 id="why">Why</h1><p>One.</p><h2 id="depth">Depth</h2><p>Two.</p>'
+    plain, first, second = SearchIndex(), SearchIndex(), SearchIndex()
+    parse(plain, SearchPage(html))
+    add(first, SearchPage(html))
+    add(second, SearchPage(html))
+    assert len(parsed) == 1, "the same page was parsed twice"
+    assert first.entries == second.entries == plain.entries
+    assert [e["location"] for e in plain.entries] == [
+        "chapters/why/",  # the page's own heading is the page
+        "chapters/why/#depth",
+    ]
+    changed = SearchIndex()
+    add(changed, SearchPage(html.replace("Two.", "Three.")))
+    assert len(parsed) == 2, "a changed page was read from the cache"
+    assert changed.entries[1]["text"] == "<p>Three.</p>"
