@@ -7,6 +7,7 @@ while it loads the hook).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -44,3 +45,60 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     else:
         partial.write_bytes(content)
     os.replace(partial, path)
+
+
+class KeptValues:
+    """Numbers and strings computed once, kept in the JSON file ``path`` by key.
+
+    ``get`` gives ``MISSING`` for a key not computed yet; ``put`` keeps a
+    number or a string (NumPy scalars as Python ones) and ignores anything
+    else, which JSON would not give back unchanged. Each ``put`` reads the
+    file again before it writes, so that values another process added since
+    (a second build, a test) stay.
+    """
+
+    MISSING = object()
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: dict | None = None
+
+    def _read(self) -> dict:
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def get(self, key: str):
+        if self._data is None:
+            self._data = self._read()
+        return self._data.get(key, self.MISSING)
+
+    def put(self, key: str, value) -> None:
+        plain = value.item() if hasattr(value, "item") else value
+        if type(plain) not in (int, float, str):
+            return
+        self._data = self._read()
+        self._data[key] = plain
+        write_atomically(self.path, json.dumps(self._data, indent=0, sort_keys=True))
+
+    def prune(self) -> None:
+        """Delete the other files of the folder once they are stale."""
+        for old in self.path.parent.glob("*.json"):
+            if old != self.path and time.time() - old.stat().st_mtime > STALE_AFTER:
+                old.unlink(missing_ok=True)
+
+
+def template_cache():
+    """Jinja's compiled templates, kept in ``.cache/course/jinja``.
+
+    The theme's and mkdocstrings' templates are compiled again by every
+    build otherwise (a tenth of a warm one). Jinja checks each entry against
+    its template's source and its own version, so a changed template is
+    compiled again.
+    """
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = CACHE / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))

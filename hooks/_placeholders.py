@@ -27,11 +27,14 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import cache
+from pathlib import Path
 
 import numpy as np
+from _cache import CACHE, KeptValues
 from _ideas import idea
+from _sources import dependency_hash
 from _tables import card, frameworks_table, max_slope, properties_table
-from _values import VALUES, call
+from _values import VALUES, call, values_hash
 from mkdocs.exceptions import PluginError
 
 PLACEHOLDER = re.compile(r"<!--\s*course:(?P<body>.*?)-->", re.DOTALL)
@@ -62,10 +65,42 @@ def _namespace() -> dict:
     return {**VALUES, **names}
 
 
+@cache
+def answers_hash() -> str:
+    """The answers' cache key: an answer may use any module of course_code
+    (``cc.X``) and any function of ``hooks/_values.py``."""
+    package = Path(__file__).resolve().parent.parent / "course_code"
+    every_module = "\n".join(
+        "import " + ".".join(path.relative_to(package.parent).with_suffix("").parts)
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "__init__.py"
+    )
+    tables = Path(__file__).with_name("_tables.py")  # max_slope
+    return dependency_hash(
+        Path(__file__), tables, every_module, f"# values {values_hash()}"
+    )
+
+
+@cache
+def kept_answers() -> KeptValues:
+    """The answers earlier builds computed, for this ``answers_hash``."""
+    store = KeptValues(CACHE / "answers" / f"{answers_hash()}.json")
+    store.prune()
+    return store
+
+
 def evaluate(expr: str):
-    """Evaluate a quiz answer's expression (see the module's docstring)."""
-    # A copy: eval adds __builtins__, and a page must not change the next's.
-    return eval(expr, dict(_namespace()))  # the site's own sources, not input
+    """Evaluate a quiz answer's expression (see the module's docstring).
+
+    Kept on disk like the named values (``.cache/course/answers/``): a warm
+    build imports none of the modules the answers need.
+    """
+    value = kept_answers().get(expr)
+    if value is KeptValues.MISSING:
+        # A copy: eval adds __builtins__, and a page must not change the next's.
+        value = eval(expr, dict(_namespace()))  # the site's own sources, not input
+        kept_answers().put(expr, value)
+    return value
 
 
 def fail(page, line: int, message: str) -> PluginError:

@@ -20,13 +20,12 @@ import hashlib
 import json
 import math
 import pickle
-import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-from _cache import CACHE, STALE_AFTER, prune, write_atomically
+from _cache import CACHE, KeptValues, prune, write_atomically
 from _sources import dependency_hash
 
 
@@ -597,17 +596,12 @@ def values_hash() -> str:
     return dependency_hash(Path(__file__), versions)
 
 
-def _values_file() -> Path:
-    return CACHE / "values" / f"{values_hash()}.json"
-
-
 @cache
-def _known() -> dict:
-    """The values computed by earlier builds of this ``values_hash``."""
-    try:
-        return json.loads(_values_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+def kept() -> KeptValues:
+    """The values earlier builds computed, for this ``values_hash``."""
+    store = KeptValues(CACHE / "values" / f"{values_hash()}.json")
+    store.prune()
+    return store
 
 
 def call(name: str, words: list[str]):
@@ -617,24 +611,11 @@ def call(name: str, words: list[str]):
     build computes no value and imports none of the modules they need.
     """
     key = json.dumps([name, words])
-    known = _known()
-    if key in known:
-        return known[key]
-    result = _compute(name, words)
-    plain = result.item() if isinstance(result, np.generic) else result
-    if type(plain) in (int, float, str):  # what JSON gives back unchanged
-        known[key] = plain
-        write_atomically(_values_file(), json.dumps(known, indent=0, sort_keys=True))
-        prune_values()
+    result = kept().get(key)
+    if result is KeptValues.MISSING:
+        result = _compute(name, words)
+        kept().put(key, result)
     return result
-
-
-def prune_values() -> None:
-    """Delete the values files of other hashes once they are stale."""
-    folder = _values_file().parent
-    for old in folder.glob("*.json"):
-        if old != _values_file() and time.time() - old.stat().st_mtime > STALE_AFTER:
-            old.unlink(missing_ok=True)
 
 
 def _compute(name: str, words: list[str]):

@@ -93,7 +93,8 @@ whose docstring is its contract:
     Material's search entries of each page, kept on disk: a warm build
     parses only the pages that changed.
 ``_cache.py``
-    Where the caches are (``$COURSE_CACHE_DIR`` moves ``.cache/course``) and
+    Where the caches are (the compiled templates of the theme and of
+    mkdocstrings too) (``$COURSE_CACHE_DIR`` moves ``.cache/course``) and
     how stale entries go; ``hooks/typeset.py`` uses it too.
 
 On the built pages the hook also sizes figures and loads all but the first
@@ -107,6 +108,7 @@ import logging
 import re
 from pathlib import Path
 
+from _cache import template_cache
 from _figures import add_figures, size_and_defer_figures
 from _notebooks import (
     describe_notebook_images,
@@ -135,7 +137,14 @@ def on_config(config):
         prune_notebook_caches(_notebook_paths(config))
     if config.plugins.get("material/search") is not None:
         cache_search_entries()
+    if (mkdocstrings := config.plugins.get("mkdocstrings")) is not None:
+        mkdocstrings.get_handler("python").env.bytecode_cache = template_cache()
     return config
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = template_cache()  # the theme's templates
+    return env
 
 
 def on_files(files, config):

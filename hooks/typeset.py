@@ -49,7 +49,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from _cache import CACHE, prune
+from _cache import CACHE, prune, write_atomically
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -382,8 +382,20 @@ def on_config(config):
     return config
 
 
+def stylesheet() -> str:
+    """MathJax's stylesheet, kept beside the typeset pages: a build whose
+    pages are all in the cache then never starts V8."""
+    path = _pages.directory / "mathjax.css"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        css = typesetter().stylesheet()
+        write_atomically(path, css)
+        return css
+
+
 def on_files(files, config):
-    files.append(File.generated(config, STYLESHEET, content=typesetter().stylesheet()))
+    files.append(File.generated(config, STYLESHEET, content=stylesheet()))
     return files
 
 

@@ -620,23 +620,57 @@ SEARCH = load_file("course_search", HOOKS / "_search.py")
 
 def test_a_value_is_computed_once_then_read_from_disk(tmp_path, monkeypatch):
     monkeypatch.setattr(VALUES, "CACHE", tmp_path)
-    VALUES._known.cache_clear()
+    VALUES.kept.cache_clear()
     calls = []
     VALUES.VALUES["_counted"] = lambda x: calls.append(x) or np.float64(x) / 3
     try:
         first = VALUES.call("_counted", ["2.0"])
-        VALUES._known.cache_clear()  # as a new build would start
+        VALUES.kept.cache_clear()  # as a new build would start
         again = VALUES.call("_counted", ["2.0"])
         other = VALUES.call("_counted", ["4.0"])
     finally:
         del VALUES.VALUES["_counted"]
-        VALUES._known.cache_clear()
+        VALUES.kept.cache_clear()
     assert calls == [2.0, 4.0], "the second build computed the value again"
     assert format(again, ".17g") == format(first, ".17g") == format(2 / 3, ".17g")
     assert other == 4 / 3
     assert [p.name for p in (tmp_path / "values").iterdir()] == [
         f"{VALUES.values_hash()}.json"
     ]
+
+
+def test_kept_values_keep_numbers_and_strings_and_what_others_wrote(tmp_path):
+    from _cache import KeptValues
+
+    path = tmp_path / "kept.json"
+    mine, theirs = KeptValues(path), KeptValues(path)
+    assert mine.get("a") is KeptValues.MISSING
+    mine.put("a", np.float32(0.5))
+    theirs.put("b", "relu")  # another process, which read the file before
+    mine.put("c", -0.0)
+    mine.put("d", (1, 2))  # not a number or a string: not kept
+    mine.put("e", math.inf)
+    fresh = KeptValues(path)
+    assert fresh.get("a") == 0.5
+    assert type(fresh.get("a")) is float
+    assert fresh.get("b") == "relu"
+    assert math.copysign(1, fresh.get("c")) == -1
+    assert fresh.get("d") is KeptValues.MISSING
+    assert fresh.get("e") == math.inf
+
+
+def test_a_quiz_answer_is_evaluated_once_then_read_from_disk(tmp_path, monkeypatch):
+    monkeypatch.setattr(PLACEHOLDERS, "CACHE", tmp_path)
+    PLACEHOLDERS.kept_answers.cache_clear()
+    try:
+        assert PLACEHOLDERS.evaluate("float(cc.activations.sigmoid(0.0))") == 0.5
+        PLACEHOLDERS.kept_answers.cache_clear()
+        monkeypatch.setattr(PLACEHOLDERS, "_namespace", dict)  # eval would fail
+        assert PLACEHOLDERS.evaluate("float(cc.activations.sigmoid(0.0))") == 0.5
+        with pytest.raises(NameError):
+            PLACEHOLDERS.evaluate("float(cc.activations.sigmoid(1.0))")
+    finally:
+        PLACEHOLDERS.kept_answers.cache_clear()
 
 
 class Anchor:
