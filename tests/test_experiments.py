@@ -2,7 +2,7 @@
 
 Each experiment runs once per module (they take a second or two each) and
 every stated fact is checked within a stated tolerance. The results are kept
-in ``.cache/experiments`` keyed by course_code's source (``experiment_cache``):
+in the site build's cache, keyed by the experiments' code (``experiment_cache``):
 a second run checks the same facts without training again.
 """
 
