@@ -331,33 +331,40 @@ def _gated_unit(fn, display_name, gate, smooth, notes):
     )
 
 
-def _minimum(fn, bracket, **params):
-    """(x, fn(x)) at the minimum of ``fn`` inside ``bracket`` (a < b < c).
+def _minimum(fn, grad, bracket, **params):
+    """(x, fn(x)) at the minimum of ``fn`` between ``bracket = (a, b)``.
 
-    Brent's method; near a minimum f(x) is flat, so locating x to 1e-8
-    gives f(x) to about 1e-16.
+    There the derivative ``grad`` changes sign, from negative at ``a`` to
+    positive at ``b``: halving the interval until no float lies inside finds
+    the root of ``grad`` to the last bit, and f is flat there, so fn(x) is
+    its minimum to rounding.
 
-    >>> x, y = _minimum(silu, (-2.0, -1.3, -0.5))
+    >>> x, y = _minimum(silu, silu_grad, (-2.0, -0.5))
     >>> round(x, 5), round(y, 5)
     (-1.27846, -0.27846)
     """
-    from scipy import optimize  # here: importing it takes 0.4 s
-
-    result = optimize.minimize_scalar(
-        lambda t: float(fn(t, **params)), bracket=bracket, tol=1e-10
-    )
-    return float(result.x), float(result.fun)
+    a, b = bracket
+    while (m := (a + b) / 2) not in (a, b):
+        slope = float(grad(m, **params))
+        if slope == 0:
+            a = b = m
+        elif slope < 0:
+            a = m
+        else:
+            b = m
+    x = b if abs(float(grad(b, **params))) < abs(float(grad(a, **params))) else a
+    return x, float(fn(x, **params))
 
 
 def _about(minimum):
     return f"Minimum about {minimum[1]:.5f} at x ≈ {minimum[0]:.5f}."
 
 
-_GELU_MIN = _minimum(gelu, (-1.5, -0.75, 0.0))
-_GELU_TANH_MIN = _minimum(gelu, (-1.5, -0.75, 0.0), approximate="tanh")
-_SILU_MIN = _minimum(silu, (-2.0, -1.3, -0.5))
-_MISH_MIN = _minimum(mish, (-2.0, -1.2, -0.5))
-_HARDSWISH_MIN = _minimum(hardswish, (-2.5, -1.4, -0.5))
+_GELU_MIN = _minimum(gelu, gelu_grad, (-1.5, 0.0))
+_GELU_TANH_MIN = _minimum(gelu, gelu_grad, (-1.5, 0.0), approximate="tanh")
+_SILU_MIN = _minimum(silu, silu_grad, (-2.0, -0.5))
+_MISH_MIN = _minimum(mish, mish_grad, (-2.0, -0.5))
+_HARDSWISH_MIN = _minimum(hardswish, hardswish_grad, (-2.5, -0.5))
 
 _ENTRIES = (
     CatalogueEntry(
