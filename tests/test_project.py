@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,24 @@ def test_torch_is_not_a_dependency(project):
 def test_the_site_gives_the_learners_setup_command(page):
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     assert LEARN_COMMAND in fenced_blocks(text)
+
+
+def _layout_rows() -> dict[str, str]:
+    """README's layout table: path -> what it holds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([^`]+)` \| (.+) \|$", readme, re.MULTILINE)
+    return dict(rows)
+
+
+def test_the_layout_table_names_every_folder_and_every_hook_module():
+    rows = _layout_rows()
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    folders = {path.split("/")[0] for path in tracked if "/" in path}
+    folders -= {".github", ".ci"}  # named with their file: `.ci/run`, workflows
+    missing = sorted(f for f in folders if f"{f}/" not in rows)
+    assert not missing, f"README.md's layout table lacks {missing}"
+    hooks = sorted(p.name for p in (ROOT / "hooks").glob("*.py"))
+    unnamed = [name for name in hooks if f"`{name}`" not in rows["hooks/"]]
+    assert not unnamed, f"the hooks/ row of README.md's layout table lacks {unnamed}"
