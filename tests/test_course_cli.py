@@ -165,6 +165,7 @@ def test_watch_survives_a_broken_file(clone):
         child.close(force=True)
 
 
+@pytest.mark.slow
 def test_watch_writes_plain_lines_when_not_in_a_terminal(clone):
     process = subprocess.Popen(
         [*COURSE, "watch", "01"],
@@ -230,6 +231,7 @@ def test_reset_saves_the_learners_file_first(clone):
     assert "already the untouched stub" in out, out
 
 
+@pytest.mark.slow
 def test_reset_asks_in_a_terminal(clone):
     path = learner_file(clone, "01")
     save(path, NAIVE_SIGMOID)

@@ -233,6 +233,7 @@ def import_failures():
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", MODULES)
 def test_each_module_imports_alone_in_a_fresh_interpreter(module, import_failures):
     assert module not in import_failures, (
@@ -240,6 +241,7 @@ def test_each_module_imports_alone_in_a_fresh_interpreter(module, import_failure
     )
 
 
+@pytest.mark.slow
 def test_a_module_that_fails_alone_is_reported(tmp_path):
     """The check can fail: a module with a broken import is caught."""
     (tmp_path / "broken_alone.py").write_text("import course_code.no_such_module\n")

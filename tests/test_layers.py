@@ -48,6 +48,7 @@ def test_conv2d_matches_the_direct_loop(stride, padding):
     )
 
 
+@pytest.mark.slow
 def test_conv2d_single_channel_matches_scipy():
     from scipy import signal  # here: importing it costs every worker 0.9 s
 

@@ -166,10 +166,12 @@ def lint(actionlint: Path, *paths: Path) -> list[dict]:
     return json.loads(result.stdout)
 
 
+@pytest.mark.slow
 def test_actionlint_accepts_the_workflows(actionlint):
     assert lint(actionlint, CI, PAGES) == []
 
 
+@pytest.mark.slow
 def test_actionlint_catches_a_mistake(actionlint, tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text(
