@@ -1,26 +1,142 @@
-"""Material's search index, read from disk for the pages that did not change.
+"""Material's search index: formulas as text, cards first, kept on disk.
 
 Not a hook itself: ``hooks/course.py`` calls :func:`install` from its
-``on_config``. Material's search plugin parses the HTML of every page, on
-every build, to cut it into the sections of the index: a fifth of a warm
-build. The sections of a page are a function of what the plugin reads, the
-page's HTML, table of contents, address, title and front matter, so this
-module keeps them in ``.cache/course/search/<Material's version>/`` under a
-hash of those and parses only the pages whose hash is new. The index the
-build writes is the same, entry for entry (``tests/test_hooks_units.py``).
+``on_config``, which wraps Material's ``SearchIndex.add_entry_from_context``:
+
+* **Formulas as text.** The index is built before the math is typeset, so
+  Material would index TeX source, ``\\(x\\,\\Phi(x)\\)``, and show it in the
+  results. Each formula outside code becomes plain text, ``x Φ(x)``
+  (:func:`readable_math`, with pylatexenc).
+* **Cards first.** A catalogue card's section gets a boost, so that a
+  function's name finds its card before the pages that mention it.
+* **Kept on disk.** Material's plugin parses the HTML of every page, on every
+  build: a fifth of a warm build. The sections of a page are a function of
+  what the plugin reads (the page's HTML, table of contents, address, title
+  and front matter) and of this file, so they are kept in
+  ``.cache/course/search/<Material's version>-<this file's hash>/`` under a
+  hash of those, and only the pages whose hash is new are parsed.
+
+* **No quiz panels.** mkdocs-quiz's progress sidebar and results panel say
+  what the reader has answered; they are not content, and the index never
+  sees them (:func:`without_quiz_panels`). (Material's own
+  ``data-search-exclude`` fails on an element with a ``div`` inside.)
+
+``tests/test_hooks_units.py`` tests these functions; ``tests/test_site.py``
+reads the built index.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 import time
+from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 
 from _cache import CACHE, STALE_AFTER, prune, write_atomically
 
-#: The folder of this Material version's entries.
-FOLDER = CACHE / "search" / version("mkdocs-material")
+_THIS = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+#: The folder of the entries made by this Material version and this file.
+FOLDER = CACHE / "search" / f"{version('mkdocs-material')}-{_THIS}"
+
+#: Code in an entry's text, where a backslash or a dollar is code.
+CODE = re.compile(r"(<pre>.*?</pre>|<code>.*?</code>)", re.DOTALL)
+#: A formula as arithmatex leaves it for the typesetter, \(...\) or \[...\],
+#: or as a notebook's Markdown cell writes it, $...$ or $$...$$.
+FORMULA = re.compile(
+    r"\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$",
+    re.DOTALL,
+)
+#: A group of several characters after ^ or _: its parentheses must stay.
+GROUP = re.compile(r"([\^_])\{([^{}]{2,})\}")
+#: A fraction, its parts holding groups one deep: \frac{e^{x} - 1}{2}.
+FRACTION = re.compile(
+    r"\\[td]?frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}"
+)
+#: A part of a fraction that needs no parentheses: one symbol or number.
+SIMPLE = re.compile(r"^\s*(?:\\?[A-Za-z]+|[\d.]+)\s*$")
+#: A function name right after a letter, a digit or a group: 1/β log(...).
+FUNCTION = re.compile(r"(?<=[\w}])(\\(?:operatorname|log|ln|exp|tanh|max|min)\b)")
+#: A command followed by a space, which TeX (and pylatexenc) would swallow.
+COMMAND_SPACE = re.compile(r"(\\[A-Za-z]+) ")
+#: A heading followed by a catalogue card (hooks/_tables.card): its anchor.
+CARD = re.compile(
+    r'<h[1-6] id="([^"]+)"[^>]*>(?:(?!</h).)*</h[1-6]>\s*<div class="course-card"'
+)
+#: How much more a card's section weighs than another section.
+CARD_BOOST = 10
+
+
+@cache
+def _latex():
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="text")
+
+
+def _fraction(match: re.Match) -> str:
+    """``\\frac{a}{b}`` as ``a/b``, each part in parentheses unless simple."""
+    parts = (p if SIMPLE.match(p) else f"({p})" for p in (match[1], match[2]))
+    return "/".join(parts)
+
+
+def _formula_text(match: re.Match) -> str:
+    tex = html.unescape(next(group for group in match.groups() if group is not None))
+    tex = GROUP.sub(r"\1(\2)", FRACTION.sub(_fraction, tex))
+    tex = COMMAND_SPACE.sub(r"\1{} ", FUNCTION.sub(r" \1", tex))
+    text = _latex().latex_to_text(tex)
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def readable_math(text: str) -> str:
+    """``text`` (HTML) with each formula outside code as plain text.
+
+    ``\\(x\\,\\Phi(x)\\)`` becomes ``x Φ(x)``, and ``\\(e^{x/\\alpha}\\)``
+    becomes ``e^(x/α)``: a group after ``^`` or ``_`` keeps its parentheses.
+    Inside ``<pre>`` and ``<code>`` nothing changes.
+    """
+    parts = CODE.split(text)
+    for i in range(0, len(parts), 2):  # the even parts are outside code
+        parts[i] = FORMULA.sub(_formula_text, parts[i])
+    return "".join(parts)
+
+
+#: The opening tags of mkdocs-quiz's panels.
+QUIZ_PANELS = ('<div id="quiz-progress-sidebar"', '<div id="quiz-results"')
+DIV_TAG = re.compile(r"<div\b|</div>")
+
+
+def without_quiz_panels(page_html: str) -> str:
+    """``page_html`` without mkdocs-quiz's progress panels (each a ``div``)."""
+    for panel in QUIZ_PANELS:
+        start = page_html.find(panel)
+        if start < 0:
+            continue
+        depth = 0
+        for tag in DIV_TAG.finditer(page_html, start):
+            depth += 1 if tag[0] == "<div" else -1
+            if depth == 0:
+                page_html = page_html[:start] + page_html[tag.end() :]
+                break
+    return page_html
+
+
+def card_anchors(page_html: str) -> frozenset:
+    """The anchors of the sections of ``page_html`` that hold a catalogue card."""
+    return frozenset(CARD.findall(page_html))
+
+
+def finish(entry: dict, cards: frozenset = frozenset()) -> dict:
+    """One entry as the index keeps it: formulas as text, and a boost if its
+    section's anchor is one of ``cards``."""
+    entry["title"] = readable_math(entry["title"])
+    entry["text"] = readable_math(entry["text"])
+    if entry["location"].partition("#")[2] in cards:
+        entry["boost"] = CARD_BOOST
+    return entry
 
 
 def _toc(items) -> list:
@@ -55,8 +171,14 @@ def cached(parse):
             return
         except (OSError, ValueError):
             pass  # a new page, or a damaged entry: parse it
-        start = len(index.entries)
-        parse(index, page)
+        start, content = len(index.entries), page.content
+        page.content = without_quiz_panels(content)
+        try:
+            parse(index, page)
+        finally:
+            page.content = content
+        cards = card_anchors(content)
+        index.entries[start:] = [finish(e, cards) for e in index.entries[start:]]
         write_atomically(path, json.dumps(index.entries[start:]))
 
     add_entry_from_context.__wrapped__ = parse
@@ -64,7 +186,7 @@ def cached(parse):
 
 
 def install() -> None:
-    """Make Material's search plugin read unchanged pages from the cache."""
+    """Make Material's search plugin index pages through :func:`cached`."""
     from material.plugins.search.plugin import SearchIndex
 
     method = SearchIndex.add_entry_from_context

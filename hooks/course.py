@@ -163,6 +163,10 @@ def on_pre_page(page, config, files):
 
 @event_priority(100)  # before mkdocs-quiz stores the quizzes' source
 def on_page_markdown(markdown, page, config, files):
+    if "<quiz>" not in markdown and "quiz" not in page.meta:
+        # mkdocs-quiz would add its progress sidebar and its scripts (50 KB)
+        # to every page, a quiz on it or not.
+        page.meta["quiz"] = {"enabled": False}
     if not page.file.src_uri.endswith(".md"):
         return markdown
     source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")

@@ -718,3 +718,39 @@ def test_search_entries_are_material_s_and_parsed_once_per_content(
     add(changed, SearchPage(html.replace("Two.", "Three.")))
     assert len(parsed) == 2, "a changed page was read from the cache"
     assert changed.entries[1]["text"] == "<p>Three.</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (r"<p>GELU is \(x\,\Phi(x)\).</p>", "<p>GELU is x Φ(x).</p>"),
+        (r"<p>\(e^{x/\alpha} - 1\)</p>", "<p>e^(x/α) - 1</p>"),
+        (
+            r"<p>\(x &lt; 0\) and \[\sigma(x) \le 1\]</p>",
+            "<p>x &lt; 0 and σ(x) ≤ 1</p>",
+        ),
+        (r"<code>\(kept\)</code> \(\beta\)", r"<code>\(kept\)</code> β"),
+        (r"<pre>$ pip install \(x\)</pre>", r"<pre>$ pip install \(x\)</pre>"),
+        (
+            r"<p>slope at most $1/4$, $$\max(0, z)$$</p>",
+            "<p>slope at most 1/4, max(0, z)</p>",
+        ),
+    ],
+)
+def test_search_shows_formulas_as_text_and_leaves_code_alone(html, text):
+    assert SEARCH.readable_math(html) == text
+
+
+def test_a_card_weighs_more_in_search_than_a_section_that_names_it():
+    page = (
+        '<h3 id="relu">ReLU<a class="headerlink" href="#relu">&para;</a></h3>\n'
+        '<div class="course-card">...</div>\n<h3 id="dead-relus">Dead ReLUs</h3><p>'
+    )
+    cards = SEARCH.card_anchors(page)
+    assert cards == {"relu"}
+    card = SEARCH.finish({"location": "c/#relu", "title": "ReLU", "text": ""}, cards)
+    other = SEARCH.finish(
+        {"location": "c/#dead-relus", "title": "x", "text": ""}, cards
+    )
+    assert card["boost"] > 1
+    assert "boost" not in other

@@ -422,3 +422,53 @@ def test_a_plot_takes_its_description_from_its_cell(tmp_path):
     notebook.write_text(json.dumps({"cells": [{"id": "a", "metadata": {}}]}))
     with pytest.raises(PluginError, match="cell 'a' shows 1 image"):
         NOTEBOOKS.describe_notebook_images(html, notebook)
+
+
+# --- search -----------------------------------------------------------------------
+
+#: TeX in an index entry: a formula's delimiters or a command (outside code).
+TEX = re.compile(r"\\\(|\\\[|\$|\\[A-Za-z]+")
+CODE = re.compile(r"<pre>.*?</pre>|<code>.*?</code>", re.DOTALL)
+
+
+def search_entries(site) -> list[dict]:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    return index["docs"]
+
+
+def test_the_search_index_shows_no_tex(site):
+    with_tex = {}
+    for entry in search_entries(site):
+        for field in ("title", "text"):
+            prose = CODE.sub(" ", entry[field])
+            if found := TEX.search(prose):
+                start = max(0, found.start() - 40)
+                with_tex[entry["location"]] = prose[start : found.end() + 40]
+    assert not with_tex, f"TeX in the search index: {json.dumps(with_tex, indent=1)}"
+
+
+def test_the_search_index_holds_no_quiz_panel(site):
+    panels = [
+        e["location"] for e in search_entries(site) if "Quiz Progress" in e["text"]
+    ]
+    assert not panels, f"mkdocs-quiz's progress panel is indexed at {panels}"
+
+
+def test_the_quiz_panel_and_scripts_are_only_on_pages_with_a_quiz(site):
+    for path in sorted(site.rglob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        has_quiz = (
+            re.search(r'<div class="quiz[ "][^>]* id="quiz-\d+"', page) is not None
+        )
+        has_panel = 'id="quiz-progress-sidebar"' in page
+        assert has_panel == has_quiz, (
+            f"{path.relative_to(site)}: quiz {has_quiz}, panel {has_panel}"
+        )
+
+
+def test_every_card_is_boosted_in_search(site):
+    from course_code.catalogue import ACTIVATIONS
+
+    boosted = [e for e in search_entries(site) if e.get("boost", 1) > 1]
+    assert len(boosted) == len(ACTIVATIONS), [e["location"] for e in boosted]
+    assert all("/catalogue/" in e["location"] for e in boosted)
