@@ -605,8 +605,7 @@ BLOCKING = ("serious", "critical")
 #: sees it, instead of measuring blocks that are not laid out.
 RENDER_ALL = """() => {
   const style = document.createElement("style");
-  style.textContent = ".md-typeset > *, .md-typeset .doc-contents " +
-    "{ content-visibility: visible !important; }";
+  style.textContent = ".md-typeset > * { content-visibility: visible !important; }";
   document.head.append(style);
   focusScrollables(document);
 }"""
