@@ -123,6 +123,7 @@ from _placeholders import check_answers, expand
 from _plots import add_plots
 from _search import install as cache_search_entries
 from _search import prune_entries as prune_search_entries
+from _search import readable_math
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -178,7 +179,34 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
         html = drop_cdn_scripts(html)
+    html = name_formula_options(html)
     return size_and_defer_figures(html)
+
+
+# A quiz option whose label is only a formula has no name for a screen
+# reader or axe-core (Lighthouse: "Form elements do not have associated
+# labels"): the typeset SVG is aria-hidden, and the MathML beside it does not
+# count towards a label's text. Such an option gets the formula as text.
+OPTION = re.compile(
+    r'(<input\b[^>]*\bid="(quiz-\d+-\d+)"[^>]*?)(/?>)(<label for="\2">(.*?)</label>)',
+    re.DOTALL,
+)
+MATH_SPAN = re.compile(r'<span class="arithmatex">.*?</span>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def name_formula_options(page_html: str) -> str:
+    """Give each quiz option labelled by a formula alone an ``aria-label``."""
+
+    def name(match: re.Match) -> str:
+        label = match[5]
+        if TAG.sub("", MATH_SPAN.sub("", label)).strip() or "aria-label" in match[1]:
+            return match[0]  # the label has words of its own
+        text = " ".join(TAG.sub(" ", readable_math(label)).split())
+        text = text.replace('"', "&quot;")
+        return f'{match[1]} aria-label="{text}"{match[3]}{match[4]}'
+
+    return OPTION.sub(name, page_html)
 
 
 # mkdocs-quiz numbers each question with an <h4>, also in a section under an

@@ -754,3 +754,18 @@ def test_a_card_weighs_more_in_search_than_a_section_that_names_it():
     )
     assert card["boost"] > 1
     assert "boost" not in other
+
+
+def test_a_quiz_option_labelled_by_a_formula_alone_gets_its_text_as_name():
+    only_math = (
+        '<input type="radio" name="answer" value="0" id="quiz-3-0">'
+        '<label for="quiz-3-0"><span class="arithmatex">\\(\\sigma(0) = 1/2\\)</span>'
+        "</label>"
+    )
+    words = (
+        '<input type="radio" name="answer" value="1" id="quiz-3-1">'
+        '<label for="quiz-3-1">About <span class="arithmatex">\\(0.5\\)</span></label>'
+    )
+    named = COURSE.name_formula_options(only_math + words)
+    assert 'id="quiz-3-0" aria-label="σ(0) = 1/2">' in named
+    assert named.endswith(words), "an option with words of its own was changed"
