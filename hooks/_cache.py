@@ -35,6 +35,15 @@ def prune(parent: Path, keep: str | Collection[str]) -> None:
                 shutil.rmtree(old, ignore_errors=True)
 
 
+def prune_files(folder: Path, pattern: str, keep: Collection[Path] = ()) -> None:
+    """Delete the files of ``folder`` matching ``pattern`` that are not in
+    ``keep`` and have not been written or read (touched) for STALE_AFTER."""
+    if folder.is_dir():
+        for path in folder.glob(pattern):
+            if path not in keep and time.time() - path.stat().st_mtime > STALE_AFTER:
+                path.unlink(missing_ok=True)
+
+
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` so that no reader, not even a build
     running at the same moment, ever sees half of it."""
@@ -84,9 +93,7 @@ class KeptValues:
 
     def prune(self) -> None:
         """Delete the other files of the folder once they are stale."""
-        for old in self.path.parent.glob("*.json"):
-            if old != self.path and time.time() - old.stat().st_mtime > STALE_AFTER:
-                old.unlink(missing_ok=True)
+        prune_files(self.path.parent, "*.json", keep={self.path})
 
 
 def template_cache():

@@ -27,13 +27,12 @@ import base64
 import hashlib
 import json
 import re
-import time
 from functools import cache
 from html import escape as escape_html
 from pathlib import Path
 
 import tinycss2
-from _cache import CACHE, STALE_AFTER, prune, write_atomically
+from _cache import CACHE, prune, prune_files, write_atomically
 from _sources import dependency_hash
 from mkdocs.exceptions import PluginError
 
@@ -190,11 +189,7 @@ def prune_styles_cache() -> None:
     """Delete the pages this build did not use (if an hour old), old versions."""
     directory = _styles_dir()
     prune(STYLES, directory.name)
-    if directory.is_dir():
-        for path in directory.glob("*.html"):
-            age = time.time() - path.stat().st_mtime
-            if path not in _used_styles and age > STALE_AFTER:
-                path.unlink(missing_ok=True)
+    prune_files(directory, "*.html", keep=_used_styles)
     _used_styles.clear()
 
 

@@ -31,12 +31,11 @@ import hashlib
 import html
 import json
 import re
-import time
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from _cache import CACHE, STALE_AFTER, prune, write_atomically
+from _cache import CACHE, prune, prune_files, write_atomically
 
 _THIS = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
 #: The folder of the entries made by this Material version and this file.
@@ -197,7 +196,4 @@ def install() -> None:
 
 def prune_entries() -> None:
     """Delete the entries no build has read for STALE_AFTER seconds."""
-    if FOLDER.is_dir():
-        for path in FOLDER.glob("*.json"):
-            if time.time() - path.stat().st_mtime > STALE_AFTER:
-                path.unlink(missing_ok=True)
+    prune_files(FOLDER, "*.json")

@@ -44,7 +44,6 @@ import hashlib
 import html
 import importlib.metadata
 import importlib.resources
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -353,10 +352,7 @@ class PageCache:
         if path.is_file():
             return path.read_text(encoding="utf-8")
         result = typeset_page(page_html, where, notebook)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{key}.{os.getpid()}.tmp")
-        partial.write_text(result, encoding="utf-8")
-        partial.replace(path)  # whole or not at all, for a concurrent build
+        write_atomically(path, result)  # whole or not at all, for a concurrent build
         return result
 
     def prune(self) -> None:

@@ -769,3 +769,18 @@ def test_a_quiz_option_labelled_by_a_formula_alone_gets_its_text_as_name():
     named = COURSE.name_formula_options(only_math + words)
     assert 'id="quiz-3-0" aria-label="σ(0) = 1/2">' in named
     assert named.endswith(words), "an option with words of its own was changed"
+
+
+def test_prune_files_deletes_only_stale_files_not_kept(tmp_path):
+    import os
+
+    from _cache import STALE_AFTER, prune_files
+
+    stale, kept, fresh = (tmp_path / f"{n}.json" for n in ("stale", "kept", "fresh"))
+    for path in (stale, kept, fresh):
+        path.write_text("{}")
+    old = os.stat(fresh).st_mtime - STALE_AFTER - 60
+    for path in (stale, kept):
+        os.utime(path, (old, old))
+    prune_files(tmp_path, "*.json", keep={kept})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.json", "kept.json"]
