@@ -87,7 +87,7 @@ def test_a_map_out_of_nav_order_is_reported():
 
 
 def test_the_navigation_has_pages(nav):
-    assert "chapters/why.md" in nav
+    assert "chapters/why/index.md" in nav
     assert any(page.endswith(".ipynb") for page in nav)
 
 

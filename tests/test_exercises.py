@@ -77,12 +77,21 @@ def test_there_are_at_least_sixteen_exercises_in_order():
         assert e.folder.name.startswith(f"{e.id}_"), e.folder
 
 
+def page_source(url):
+    """The Markdown file (relative to docs/) published at the site ``url``:
+    ``chapters/loss/`` is ``chapters/loss.md`` or, for a chapter in
+    sections, ``chapters/loss/index.md``."""
+    stem = url.strip("/")
+    folder = f"{stem}/index.md"
+    return folder if (REPO / "docs" / folder).is_file() else f"{stem}.md"
+
+
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
 def test_exercise_folder_is_complete(exercise):
     readme = (exercise.folder / "README.md").read_text()
     assert readme.startswith(f"# Exercise {exercise.id}: {exercise.title}")
     assert exercise.section_url in readme, "the README links to its section"
-    page = REPO / "docs" / f"{exercise.chapter.strip('/')}.md"
+    page = REPO / "docs" / page_source(exercise.chapter)
     assert page.is_file(), f"no chapter {page}"
     assert exercise.section in heading_anchors(page), (
         f"{page.name} has no heading with the anchor #{exercise.section}"
@@ -313,7 +322,7 @@ def logsigmoid(x):
 def test_the_exercises_page_lists_every_exercise():
     page = (REPO / "docs" / "exercises.md").read_text()
     for e in EXERCISES:
-        chapter = e.chapter.strip("/")
+        chapter = page_source(e.chapter)
         row = f"| {e.id} | {e.title.replace('vector-Jacobian', 'vector–Jacobian')} |"
         assert row in page, f"docs/exercises.md has no row {row!r}"
-        assert f"({chapter}.md)" in page.split(row, 1)[1].splitlines()[0], e.id
+        assert f"({chapter})" in page.split(row, 1)[1].splitlines()[0], e.id
