@@ -30,7 +30,10 @@ from modules import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-MIN_QUIZZES = 6
+MIN_QUIZZES = 6  # per chapter, over all its pages
+MIN_PAGE_QUIZZES = 3  # on every page of a chapter
+#: Questions the site had when its chapters were split into pages: none is lost.
+QUESTIONS_BEFORE_THE_SPLIT = 107
 ANSWER = re.compile(r"<!--\s*answer:(.*?)-->", re.DOTALL)
 
 
@@ -39,11 +42,27 @@ HOOK = load_file("course_placeholders", ROOT / "hooks" / "_placeholders.py")
 
 
 def quiz_pages() -> list[Path]:
-    """Every page that must end with a quiz: the chapters and the FAQ."""
-    pages = sorted((DOCS / "chapters").glob("*.md"))
+    """Every page that must end with a quiz: the chapters, their sections and
+    the FAQ."""
+    pages = sorted((DOCS / "chapters").rglob("*.md"))
     if (DOCS / "faq.md").exists():
         pages.append(DOCS / "faq.md")
     return pages
+
+
+def chapters() -> dict[str, list[Path]]:
+    """The pages of each chapter: ``chapters/X.md`` alone, or every page of
+    the folder ``chapters/X/`` (its index and its sections)."""
+    grouped: dict[str, list[Path]] = {}
+    for page in quiz_pages():
+        rel = page.relative_to(DOCS)
+        key = (
+            rel.parts[1]
+            if rel.parts[0] == "chapters" and len(rel.parts) > 2
+            else rel.stem
+        )
+        grouped.setdefault(key, []).append(page)
+    return grouped
 
 
 @dataclass
@@ -113,12 +132,37 @@ def test_there_are_chapters():
     assert quiz_pages(), "no page under docs/chapters/"
 
 
-@pytest.mark.parametrize("path", quiz_pages(), ids=lambda p: p.name)
-def test_every_chapter_ends_with_enough_quizzes(path):
+def _rel(path: Path) -> str:
+    return path.relative_to(DOCS).as_posix()
+
+
+@pytest.mark.parametrize("path", quiz_pages(), ids=_rel)
+def test_every_page_ends_with_its_own_quiz(path):
     quizzes = ALL[path]
-    assert len(quizzes) >= MIN_QUIZZES, (
-        f"{path.relative_to(ROOT)} has {len(quizzes)} quizzes; every chapter "
-        f"needs at least {MIN_QUIZZES}"
+    assert len(quizzes) >= MIN_PAGE_QUIZZES, (
+        f"{path.relative_to(ROOT)} has {len(quizzes)} quizzes; every page "
+        f"needs at least {MIN_PAGE_QUIZZES}"
+    )
+    text = path.read_text(encoding="utf-8")
+    after = text[text.rindex("</quiz>") :]
+    assert after.count("\n## ") <= 1, (
+        f"{path.relative_to(ROOT)} must end with its quiz (and an Exercises section)"
+    )
+
+
+@pytest.mark.parametrize("chapter", sorted(chapters()))
+def test_every_chapter_has_enough_quizzes(chapter):
+    count = sum(len(ALL[page]) for page in chapters()[chapter])
+    assert count >= MIN_QUIZZES, (
+        f"chapter {chapter} has {count} quizzes; every chapter needs at least "
+        f"{MIN_QUIZZES}"
+    )
+
+
+def test_no_question_was_lost():
+    assert len(QUIZZES) >= QUESTIONS_BEFORE_THE_SPLIT, (
+        f"the site has {len(QUIZZES)} questions, fewer than its "
+        f"{QUESTIONS_BEFORE_THE_SPLIT} before its chapters were split"
     )
 
 
@@ -133,12 +177,12 @@ def test_the_numerics_page_ends_with_its_quizzes():
     )
 
 
-@pytest.mark.parametrize("path", quiz_pages(), ids=lambda p: p.name)
-def test_every_chapter_mixes_the_kinds_of_question(path):
-    kinds = {quiz.kind for quiz in ALL[path]}
+@pytest.mark.parametrize("chapter", sorted(chapters()))
+def test_every_chapter_mixes_the_kinds_of_question(chapter):
+    kinds = {quiz.kind for page in chapters()[chapter] for quiz in ALL[page]}
     wanted = {"single answer", "several answers", "fill-in"}
     assert wanted <= kinds, (
-        f"{path.relative_to(ROOT)} has no {sorted(wanted - kinds)} question"
+        f"chapter {chapter} has no {sorted(wanted - kinds)} question"
     )
 
 
