@@ -110,6 +110,7 @@ from pathlib import Path
 
 from _cache import template_cache
 from _figures import add_figures, size_and_defer_figures
+from _moved import add_redirects
 from _notebooks import (
     describe_notebook_images,
     drop_cdn_scripts,
@@ -234,6 +235,7 @@ def level_quiz_headings(page_html: str) -> str:
 
 def on_post_page(output, page, config):
     output = level_quiz_headings(output)
+    output = add_redirects(output, page)
     if page.file.src_uri.endswith(".ipynb"):
         output = describe_notebook_images(output, Path(page.file.abs_src_path))
         output = prune_notebook_styles_cached(output)

@@ -784,3 +784,41 @@ def test_prune_files_deletes_only_stale_files_not_kept(tmp_path):
         os.utime(path, (old, old))
     prune_files(tmp_path, "*.json", keep={kept})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.json", "kept.json"]
+
+
+# --- anchors of a chapter split into pages (hooks/_moved.py) --------------------
+
+MOVED = load_file("course_moved", HOOKS / "_moved.py")
+
+
+def _page(name, url, content, parent=None):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        file=SimpleNamespace(name=name), url=url, content=content,
+        parent=parent, is_page=True,
+    )  # fmt: skip
+
+
+def test_moved_anchor_doctests():
+    import doctest
+
+    result = doctest.testmod(MOVED)
+    assert result.failed == 0
+    assert result.attempted >= 4
+
+
+def test_a_chapters_first_page_sends_moved_anchors_to_their_page():
+    from types import SimpleNamespace
+
+    chapter = SimpleNamespace(children=[])
+    first = _page("index", "chapters/why/", '<h1 id="why">W</h1>', chapter)
+    xor = _page("xor", "chapters/why/xor/", '<h1 id="xor">X</h1><h2 id="why">', chapter)
+    chapter.children = [first, xor]
+    output = MOVED.add_redirects("<html><head><title>W</title>", first)
+    assert output.startswith("<html><head><script data-moved-anchors>")
+    assert MOVED.read_map(output) == {"xor": "xor/"}
+    # A section page, or a page that is not in a section, gets no script.
+    assert MOVED.add_redirects("<head>", xor) == "<head>"
+    alone = _page("index", "", '<h1 id="home">H</h1>')
+    assert MOVED.add_redirects("<head>", alone) == "<head>"

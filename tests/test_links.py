@@ -18,6 +18,13 @@ from pathlib import Path
 
 import pytest
 from browser_site import SUBPATH
+from modules import load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Every page and heading anchor published before the chapters were split.
+PUBLISHED = Path(__file__).with_name("published_urls.txt")
+#: The hook part that sends an old anchor to the page its heading moved to.
+MOVED = load_file("course_moved", ROOT / "hooks" / "_moved.py")
 
 #: Attributes that hold a URL, and those that hold a srcset list.
 URL_ATTRS = ("href", "src", "data", "poster")
@@ -158,3 +165,61 @@ def test_crawler_reports_a_broken_reference(tiny_site, html, reason):
     assert len(broken) == 1, broken
     assert broken[0].startswith("extra.html: ")
     assert reason in broken[0]
+
+
+# --- addresses published before the chapters were split -------------------------
+
+
+def published_addresses() -> list[str]:
+    """The addresses of tests/published_urls.txt (``page/`` or ``page/#id``)."""
+    lines = PUBLISHED.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def lost_addresses(site: Path, addresses: list[str]) -> list[str]:
+    """The addresses that no longer lead to their content, each with why.
+
+    A page must exist; an anchor must be on it, or the page's script for
+    moved anchors (``hooks/_moved.py``) must send it to a page that has it.
+    """
+    lost = []
+    for address in addresses:
+        path, _, anchor = address.partition("#")
+        page = target_file(site, path)
+        if not page.is_file():
+            lost.append(f"{address}: no page {path!r}")
+            continue
+        if not anchor or anchor in parse(page).ids:
+            continue
+        moved_to = MOVED.read_map(page.read_text(encoding="utf-8")).get(anchor)
+        if moved_to is None:
+            lost.append(f"{address}: no id {anchor!r} and no redirect for it")
+            continue
+        target = target_file(site, posixpath.join(path, moved_to))
+        if not target.is_file() or anchor not in parse(target).ids:
+            lost.append(f"{address}: sent to {moved_to}#{anchor}, which lacks it")
+    return lost
+
+
+def test_every_address_published_before_the_split_still_leads_to_its_content(site):
+    addresses = published_addresses()
+    pages = [address for address in addresses if "#" not in address]
+    assert len(pages) >= 25, "the list of published pages is incomplete"
+    assert len(addresses) >= 400, "the list of published anchors is incomplete"
+    lost = lost_addresses(site, addresses)
+    assert not lost, f"{len(lost)} of {len(addresses)} addresses lost:\n" + (
+        "\n".join(lost)
+    )
+
+
+def test_a_moved_anchor_is_followed_and_a_lost_one_reported(tiny_site):
+    (tiny_site / "a" / "b").mkdir()
+    (tiny_site / "a" / "b" / "index.html").write_text('<h1 id="moved">M</h1>')
+    script = MOVED.redirect_script({"moved": "b/", "gone": "c/"})
+    (tiny_site / "a" / "index.html").write_text(f"<head>{script}</head>")
+    assert lost_addresses(tiny_site, ["a/", "a/#moved", "a/b/#moved"]) == []
+    assert lost_addresses(tiny_site, ["a/#gone", "a/#never", "x/"]) == [
+        "a/#gone: sent to c/#gone, which lacks it",
+        "a/#never: no id 'never' and no redirect for it",
+        "x/: no page 'x/'",
+    ]
