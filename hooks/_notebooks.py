@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import re
 from functools import cache
@@ -230,16 +231,51 @@ def describe_notebook_images(page_html: str, notebook: Path) -> str:
     return "".join(out)
 
 
+#: Where the WebP copies of the notebooks' figures are kept between builds.
+WEBP = CACHE / "webp"
+_used_webp: set[Path] = set()
+
+
+def lossless_webp(png: bytes) -> bytes:
+    """The same pixels as ``png`` in lossless WebP: three to seven times
+    smaller for the notebooks' matplotlib figures (a notebook page of 660 KB
+    falls to 360 KB). Kept on disk by the PNG's hash: encoding takes
+    about 0.1 s a figure."""
+    from PIL import Image
+
+    path = WEBP / (hashlib.sha256(png).hexdigest()[:32] + ".webp")
+    _used_webp.add(path)
+    try:
+        webp = path.read_bytes()
+        path.touch()
+        return webp
+    except OSError:
+        pass
+    out = io.BytesIO()
+    Image.open(io.BytesIO(png)).save(out, "WEBP", lossless=True, method=6)
+    webp = out.getvalue()
+    write_atomically(path, webp)
+    return webp
+
+
+def prune_webp_cache() -> None:
+    """Delete the kept WebP figures this build did not use (if an hour old)."""
+    prune_files(WEBP, "*.webp", keep=_used_webp)
+    _used_webp.clear()
+
+
 def publish_notebook_images(page_html: str, page_dir: Path) -> str:
-    """Write each embedded PNG into ``page_dir``; the page links to the file."""
+    """Write each embedded PNG into ``page_dir`` as a lossless WebP file; the
+    page links to the file, with the image's width and height."""
     count = 0
 
     def publish(match: re.Match) -> str:
         nonlocal count
         png = base64.b64decode(match["data"])
-        name = hashlib.sha256(png).hexdigest()[:16] + ".png"
+        webp = lossless_webp(png)
+        name = hashlib.sha256(png).hexdigest()[:16] + ".webp"
         page_dir.mkdir(parents=True, exist_ok=True)
-        (page_dir / name).write_bytes(png)
+        (page_dir / name).write_bytes(webp)
         width = int.from_bytes(png[16:20], "big")
         height = int.from_bytes(png[20:24], "big")
         extra = f'width="{width}" height="{height}" '

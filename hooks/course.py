@@ -117,6 +117,7 @@ from _notebooks import (
     prune_notebook_caches,
     prune_notebook_styles_cached,
     prune_styles_cache,
+    prune_webp_cache,
     publish_notebook_images,
     use_notebook_cache,
 )
@@ -246,4 +247,5 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     prune_styles_cache()
+    prune_webp_cache()
     prune_search_entries()

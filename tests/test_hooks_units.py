@@ -7,6 +7,7 @@ loaded here as MkDocs loads a hook: with the hooks folder on ``sys.path``.
 from __future__ import annotations
 
 import base64
+import io
 import json
 import math
 import re
@@ -434,7 +435,10 @@ def _png(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
 
 
-def test_notebook_plots_are_published_as_files(tmp_path):
+def test_notebook_plots_are_published_as_lossless_webp_files(tmp_path, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.setattr(NOTEBOOKS, "WEBP", tmp_path / "kept")
     png = _png(3, 1)
     data = base64.b64encode(png).decode()
     html = (
@@ -442,9 +446,13 @@ def test_notebook_plots_are_published_as_files(tmp_path):
         f'<img src="data:image/png;base64,{data}">'
     )
     out = NOTEBOOKS.publish_notebook_images(html, tmp_path)
-    files = list(tmp_path.glob("*.png"))
+    files = list(tmp_path.glob("*.webp"))
     assert len(files) == 1
-    assert files[0].read_bytes() == png
+    webp = Image.open(files[0])
+    assert webp.format == "WEBP"
+    same = np.asarray(webp.convert("L")) == np.asarray(Image.open(io.BytesIO(png)))
+    assert same.all(), "the WebP file does not hold the PNG's pixels"
+    assert list((tmp_path / "kept").glob("*.webp")), "the WebP copy is not kept"
     name = files[0].name
     assert out == (
         f'<img alt="x" width="3" height="1" src="{name}">'

@@ -248,7 +248,10 @@ def test_notebook_pages_keep_only_the_styles_they_use(site):
         )
         assert ".jupyter-wrapper .jp-OutputArea-output" in text
         assert "data:image/png" not in text, "plots are published as files"
-        for src in re.findall(r'<img\b[^>]*\ssrc="([^"]+\.png)"', text):
+        plots = re.findall(r'<img\b[^>]*\ssrc="([0-9a-f]{16}\.\w+)"', text)
+        assert plots, f"{path.relative_to(site)} shows no plot"
+        for src in plots:
+            assert src.endswith(".webp"), f"{src}: plots are lossless WebP files"
             assert (path.parent / src).is_file(), src
 
 
