@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from browser_site import (
@@ -28,6 +29,7 @@ from browser_site import (
     missing_npm,
     npm_module,
 )
+from modules import load_file
 from optional import require
 
 try:
@@ -37,16 +39,21 @@ except ModuleNotFoundError:  # pragma: no cover - the test extra installs it
 
 #: Seconds a step may wait for the page (typesetting, search, navigation).
 WAIT_MS = 15_000
+#: The hook part that sends an anchor published before a split to its page.
+MOVED = load_file(
+    "course_moved", Path(__file__).resolve().parents[1] / "hooks" / "_moved.py"
+)
 
-QUIZ_PAGE = "chapters/why/"
-KEYBOARD_QUIZ_PAGE = "chapters/properties/"
-FIGURE_PAGE = "chapters/catalogue/"
+QUIZ_PAGE = "chapters/catalogue/relu-family/"
+KEYBOARD_QUIZ_PAGE = "chapters/catalogue/elu-family/"
+FIGURE_PAGE = "chapters/catalogue/sigmoid-family/"
 #: Pages axe-core checks, with the colour scheme the reader's system prefers.
 AXE_PAGES = {
     "home": ("", "light"),
     "chapter": ("chapters/why/", "light"),
     "chapter-dark": ("chapters/why/", "dark"),
     "catalogue": ("chapters/catalogue/", "light"),
+    "family": ("chapters/catalogue/relu-family/", "light"),
     "notebook": ("notebooks/depth/", "light"),
     "notebook-dark": ("notebooks/depth/", "dark"),
 }
@@ -593,6 +600,30 @@ def test_search_finds_relu_offline(context, page, server):
     assert not context.traffic.problems(), context.traffic.problems()
 
 
+#: A card published on the catalogue's one page before it was split by family.
+OLD_CARD_ADDRESS = ("chapters/catalogue/", "gelu")
+
+
+def test_an_anchor_published_before_the_split_lands_on_its_heading(page, server, site):
+    chapter, anchor = OLD_CARD_ADDRESS
+    first_page = (site / chapter / "index.html").read_text(encoding="utf-8")
+    moved_to = MOVED.read_map(first_page).get(anchor)
+    assert moved_to, f"{chapter} has no redirect for #{anchor}"
+    page.goto(server.url(f"{chapter}#{anchor}"), wait_until="load")
+    page.wait_for_url(server.url(f"{chapter}{moved_to}#{anchor}"), timeout=WAIT_MS)
+    settle(page)
+    heading = page.locator(f"[id='{anchor}']")
+    assert heading.count() == 1
+    box, height = heading.bounding_box(), page.viewport_size["height"]
+    assert box is not None
+    assert 0 <= box["y"] < height, f"the heading is not in view: {box}, {height}"
+    # Leaving the first page at once cancels what it had begun to load.
+    problems = page.context.traffic.problems()
+    cancelled = problems.pop("failed requests", [])
+    assert all("ERR_ABORTED" in failure for failure in cancelled), cancelled
+    assert not problems, problems
+
+
 # --- accessibility --------------------------------------------------------------
 
 #: axe-core impacts that fail the test.
@@ -675,7 +706,7 @@ def test_a_wide_formula_far_down_becomes_focusable_when_it_is_shown(context, ser
     # measured only when the reader scrolls to it.
     phone = context.new_page()
     phone.set_viewport_size({"width": 360, "height": 740})
-    open_page(phone, server, "chapters/loss/")
+    open_page(phone, server, "chapters/loss/fused-losses/")
     formula = phone.evaluate(WIDEST_FAR_FORMULA)
     assert formula, "no unrendered display formula on the page"
     target = phone.locator(f"#{formula}")
