@@ -3,7 +3,7 @@
 // 1. Keyboard access to the regions that scroll sideways: a table or a
 // formula wider than the column, a long line of notebook code. A keyboard
 // user scrolls such a region with the arrow keys once it has the focus, so
-// it must be focusable
+// it must be focusable. Code blocks are among them (see SCROLLABLE).
 // (WCAG 2.1.1; axe-core rule scrollable-region-focusable, checked by
 // tests/test_browser.py). Material does the same for its own code blocks.
 //
@@ -14,6 +14,10 @@
 // the plugin sees the click: the plugin's own question, then each quiz's own
 // "Try Again" reset, which handles both kinds of quiz.
 var SCROLLABLE = [
+  // Material makes a code block focusable when it mounts it, and mounts it
+  // only when it comes near the screen (feature content.lazy): a keyboard
+  // user can reach a block before that.
+  ".md-typeset .highlight pre > code",
   ".md-typeset__scrollwrap",
   ".md-typeset div.arithmatex",
   ".highlight-ipynb",
