@@ -1,11 +1,11 @@
 // Fixes to the theme and the quiz plugin, each found by tests/test_browser.py.
 //
-// 1. Keyboard access to the regions that scroll sideways: a table or a
-// formula wider than the column, a long line of notebook code. A keyboard
-// user scrolls such a region with the arrow keys once it has the focus, so
-// it must be focusable. Code blocks are among them (see SCROLLABLE).
-// (WCAG 2.1.1; axe-core rule scrollable-region-focusable, checked by
-// tests/test_browser.py). Material does the same for its own code blocks.
+// 1. Keyboard access to the regions that scroll sideways: a table, a formula
+// or a code block wider than the column, a long line of notebook code. A
+// keyboard user scrolls such a region with the arrow keys once it has the
+// focus, so it must be focusable (WCAG 2.1.1; axe-core rule
+// scrollable-region-focusable, checked by tests/test_browser.py). Material
+// does the same for its own code blocks, but only once it has mounted them.
 //
 // 2. "Reset" of every quiz on a page. mkdocs-quiz 1.7.1's reset-all expects
 // a <fieldset> in every quiz; a fill-in-the-blank quiz has none, so it throws
