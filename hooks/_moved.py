@@ -33,6 +33,7 @@ SCRIPT = (
     'location.replace(m[id]+"#"+encodeURIComponent(id))'
     "})(MAP);</script>"
 )
+CHARSET = re.compile(r"<meta charset=[^>]*>")
 READ_MAP = re.compile(r"<script " + MARKER + r">.*?\}\)\((\{.*?\})\);</script>")
 
 
@@ -119,5 +120,10 @@ def add_redirects(output: str, page) -> str:
     script = redirect_script(moved_anchors(page.content or "", sections))
     if not script:
         return output
-    # First thing in <head>: the browser leaves before loading anything else.
-    return output.replace("<head>", "<head>" + script, 1)
+    # First thing in <head> after the character set, which must come first
+    # (within the first 1024 bytes): the browser leaves before loading
+    # anything else.
+    charset = CHARSET.search(output)
+    if charset is None:
+        return output.replace("<head>", "<head>" + script, 1)
+    return output[: charset.end()] + script + output[charset.end() :]

@@ -826,6 +826,10 @@ def test_a_chapters_first_page_sends_moved_anchors_to_their_page():
     output = MOVED.add_redirects("<html><head><title>W</title>", first)
     assert output.startswith("<html><head><script data-moved-anchors>")
     assert MOVED.read_map(output) == {"xor": "xor/"}
+    # The character set stays the first thing in <head>, as browsers want.
+    page = '<html><head><meta charset="utf-8"><title>W</title>'
+    output = MOVED.add_redirects(page, first)
+    assert output.startswith('<html><head><meta charset="utf-8"><script data-moved')
     # A section page, or a page that is not in a section, gets no script.
     assert MOVED.add_redirects("<head>", xor) == "<head>"
     alone = _page("index", "", '<h1 id="home">H</h1>')

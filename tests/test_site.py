@@ -475,3 +475,14 @@ def test_every_card_is_boosted_in_search(site):
     boosted = [e for e in search_entries(site) if e.get("boost", 1) > 1]
     assert len(boosted) == len(ACTIVATIONS), [e["location"] for e in boosted]
     assert all("/catalogue/" in e["location"] for e in boosted)
+
+
+def test_every_page_declares_its_character_set_first(site):
+    # Browsers look for it in the first 1024 bytes (Lighthouse: "Charset
+    # declaration is missing or occurs too late in the HTML").
+    late = [
+        str(page.relative_to(site))
+        for page in sorted(site.rglob("*.html"))
+        if b'<meta charset="utf-8">' not in page.read_bytes()[:1024]
+    ]
+    assert not late, f"pages without an early <meta charset>: {late}"
