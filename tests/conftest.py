@@ -39,6 +39,16 @@ def site(tmp_path_factory) -> Path:
     return built_site(tmp_path_factory)
 
 
+def pytest_configure(config):
+    # With -n, pytest-xdist hands the tests out in fixed batches ("load"):
+    # the browser tests then piled up on one worker at the end. Work
+    # stealing balances them. Set here rather than in pyproject.toml's
+    # addopts, which every pytest reads: one without pytest-xdist (a
+    # learner's `pytest exercises`, the `course` command) would reject it.
+    if getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "worksteal"
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items):
     for item in items:

@@ -37,12 +37,14 @@ def sigmoid(x):
 
 @pytest.fixture
 def clone(tmp_path):
-    """A copy of the exercises, as a learner's clone holds them."""
+    """A copy of the exercises and of pytest's configuration, as a learner's
+    clone holds them (the configuration's options must suit the command)."""
     shutil.copytree(
         REPO / "exercises",
         tmp_path / "exercises",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
     return tmp_path
 
 

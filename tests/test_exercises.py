@@ -152,6 +152,18 @@ def test_untouched_stubs_fail_every_test_and_say_so(tmp_path):
     assert digest(folder) == before, "the run changed an exercise file"
 
 
+@pytest.mark.slow
+def test_a_learners_install_grades_with_the_clones_configuration(tmp_path):
+    # A learner installs the package without its test extra, so without
+    # pytest-xdist, and runs pytest in the clone, whose pyproject.toml pytest
+    # reads: every option there must be one that such a pytest knows.
+    copy_exercises(tmp_path)
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    code, out, _ = run_pytest(tmp_path, "-p", "no:xdist", target="exercises/01_sigmoid")
+    assert code == 1, f"expected exit code 1 (tests failed), got {code}:\n{out}"
+    assert "Next: exercise 01" in out, out
+
+
 BROKEN = {
     "syntax error": "def sigmoid(x)\n    return x\n",
     "endless loop": "def sigmoid_grad(x):\n    while True:\n        pass\n",
