@@ -91,6 +91,14 @@ class KeptValues:
         self._data[key] = plain
         write_atomically(self.path, json.dumps(self._data, indent=0, sort_keys=True))
 
+    def value(self, key: str, compute):
+        """The value kept under ``key``, or ``compute()``, kept for next time."""
+        value = self.get(key)
+        if value is self.MISSING:
+            value = compute()
+            self.put(key, value)
+        return value
+
     def prune(self) -> None:
         """Delete the other files of the folder once they are stale."""
         prune_files(self.path.parent, "*.json", keep={self.path})

@@ -95,12 +95,9 @@ def evaluate(expr: str):
     Kept on disk like the named values (``.cache/course/answers/``): a warm
     build imports none of the modules the answers need.
     """
-    value = kept_answers().get(expr)
-    if value is KeptValues.MISSING:
-        # A copy: eval adds __builtins__, and a page must not change the next's.
-        value = eval(expr, dict(_namespace()))  # the site's own sources, not input
-        kept_answers().put(expr, value)
-    return value
+    # A copy: eval adds __builtins__, and a page must not change the next's.
+    # The site's own sources, not input.
+    return kept_answers().value(expr, lambda: eval(expr, dict(_namespace())))
 
 
 def fail(page, line: int, message: str) -> PluginError:

@@ -610,12 +610,7 @@ def call(name: str, words: list[str]):
     Kept on disk (``.cache/course/values/<values_hash()>.json``): a warm
     build computes no value and imports none of the modules they need.
     """
-    key = json.dumps([name, words])
-    result = kept().get(key)
-    if result is KeptValues.MISSING:
-        result = _compute(name, words)
-        kept().put(key, result)
-    return result
+    return kept().value(json.dumps([name, words]), lambda: _compute(name, words))
 
 
 def _compute(name: str, words: list[str]):

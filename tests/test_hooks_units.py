@@ -665,6 +665,12 @@ def test_kept_values_keep_numbers_and_strings_and_what_others_wrote(tmp_path):
     assert math.copysign(1, fresh.get("c")) == -1
     assert fresh.get("d") is KeptValues.MISSING
     assert fresh.get("e") == math.inf
+    # value(): the kept value when there is one, else computed once and kept.
+    assert fresh.value("a", lambda: 1 / 0) == 0.5
+    calls = []
+    assert fresh.value("f", lambda: calls.append(1) or 2.5) == 2.5
+    assert KeptValues(path).value("f", lambda: calls.append(1) or 0.0) == 2.5
+    assert calls == [1]
 
 
 def test_a_quiz_answer_is_evaluated_once_then_read_from_disk(tmp_path, monkeypatch):
