@@ -10,7 +10,8 @@ Contract:
   ``frameworks-table KEY ...`` and ``card KEY`` (alone on a line) by
   ``hooks/_tables.py``, ``idea NAME`` (alone on a line) by
   ``hooks/_ideas.py``; ``value NAME ARG ... FMT`` (anywhere) by
-  ``format(NAME(ARG, ...), FMT)``, ``NAME`` a function of ``hooks/_values.py``.
+  ``format(NAME(ARG, ...), FMT)``, ``NAME`` a function of ``hooks/_values.py``;
+  ``widget NAME [KEY=VALUE ...]`` (alone on a line) by ``hooks/_widgets.py``.
 * ``check_answers(markdown, page)`` checks, in each ``<quiz>``, every
   fill-in blank ``[[...]]`` against the ``<!-- answer: EXPR -->`` after it
   (``rounds_to``) and removes the answers.
@@ -35,6 +36,7 @@ from _ideas import idea
 from _sources import dependency_hash
 from _tables import card, frameworks_table, max_slope, properties_table
 from _values import VALUES, call, values_hash
+from _widgets import widget
 from mkdocs.exceptions import PluginError
 
 PLACEHOLDER = re.compile(r"<!--\s*course:(?P<body>.*?)-->", re.DOTALL)
@@ -105,7 +107,9 @@ def fail(page, line: int, message: str) -> PluginError:
     return PluginError(f"{page.file.src_path}:{line}: {message}")
 
 
-def expand_one(body: str, page_dir: str = "", whole_line: bool = True) -> str:
+def expand_one(
+    body: str, page_dir: str = "", whole_line: bool = True, page_url: str = ""
+) -> str:
     """The Markdown of one placeholder, given the text between ``course:`` and ``-->``.
 
     Raises ``NotUnderstood`` for a placeholder of no known form.
@@ -122,17 +126,25 @@ def expand_one(body: str, page_dir: str = "", whole_line: bool = True) -> str:
         return idea(words[1])
     if kind == "value" and len(words) >= 3:
         return format(call(words[1], words[2:-1]), words[-1])
+    if kind == "widget" and len(words) >= 2 and whole_line:
+        return widget(words[1:], page_dir, page_url)
     raise NotUnderstood(
         "not understood (expected a line "
         "'<!-- course:properties-table -->', '<!-- course:card KEY -->' or "
-        "'<!-- course:frameworks-table KEY ... -->', '<!-- course:idea NAME -->', or "
+        "'<!-- course:frameworks-table KEY ... -->', '<!-- course:idea NAME -->', "
+        "'<!-- course:widget NAME [KEY=VALUE ...] -->', or "
         "'<!-- course:value NAME ARG ... FMT -->')"
     )
 
 
 def _expand_one(body: str, page, line: int, whole_line: bool) -> str:
     try:
-        return expand_one(body, posixpath.dirname(page.file.src_uri), whole_line)
+        return expand_one(
+            body,
+            posixpath.dirname(page.file.src_uri),
+            whole_line,
+            getattr(page, "url", ""),
+        )
     except NotUnderstood as error:
         raise fail(page, line, f"<!-- course:{body}--> is {error}") from None
     except Exception as error:

@@ -1,0 +1,322 @@
+// What the course's widgets share (hooks/_widgets.py places them in pages):
+// mounting that survives Material's instant navigation, a seeded random
+// generator, and small helpers for labelled controls and SVG charts.
+//
+// A widget script queues itself, whichever of the two scripts runs first
+// (instant navigation inserts them together, and they may load in any order):
+//   (window.courseWidgets = window.courseWidgets || []).push([name, mount]);
+// Every element
+// <div class="course-widget" data-widget="name"> not yet mounted is then
+// passed to mount(element, data), data being the JSON the build wrote into
+// the element. Scripts in a page run again when instant navigation brings
+// the page in, so this file defines CourseWidgets once and otherwise only
+// mounts what is new. It also runs in Node (tests/widget_js.py): nothing
+// here touches the DOM until a widget is mounted.
+(function (root) {
+  "use strict";
+  if (root.CourseWidgets) {
+    root.CourseWidgets.mountAll();
+    return;
+  }
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var registry = {};
+  var counter = 0;
+
+  // Mulberry32: a 32-bit state, period 2**32, enough for drawing weights
+  // and data; the same seed gives the same numbers in every browser.
+  function rng(seed) {
+    var state = seed >>> 0;
+    var spare = null;
+    function uniform() {
+      state = (state + 0x6d2b79f5) >>> 0;
+      var t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    }
+    // Standard normal by Box-Muller, the second value of each pair kept.
+    function normal() {
+      if (spare !== null) {
+        var kept = spare;
+        spare = null;
+        return kept;
+      }
+      var u = 1 - uniform(); // in (0, 1]: log(u) is finite
+      var v = uniform();
+      var r = Math.sqrt(-2 * Math.log(u));
+      spare = r * Math.sin(2 * Math.PI * v);
+      return r * Math.cos(2 * Math.PI * v);
+    }
+    return { uniform: uniform, normal: normal };
+  }
+
+  function uid(prefix) {
+    counter += 1;
+    return "cw-" + prefix + "-" + counter;
+  }
+
+  // An element with attributes and children (strings become text).
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    setAttributes(node, attributes);
+    (children || []).forEach(function (child) {
+      node.append(child);
+    });
+    return node;
+  }
+
+  function svg(tag, attributes, parent) {
+    var node = document.createElementNS(SVG_NS, tag);
+    setAttributes(node, attributes);
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function setAttributes(node, attributes) {
+    Object.keys(attributes || {}).forEach(function (key) {
+      var value = attributes[key];
+      if (value === null || value === undefined || value === false) return;
+      if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value === true ? "" : String(value));
+    });
+  }
+
+  // A number as a reader wants it: up to `digits` significant digits,
+  // scientific notation outside [1e-3, 1e5), a true minus sign.
+  function fmt(x, digits) {
+    digits = digits || 4;
+    if (Number.isNaN(x)) return "NaN";
+    if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
+    if (x === 0) return "0";
+    var a = Math.abs(x);
+    var text =
+      a >= 1e-3 && a < 1e5
+        ? String(Number(x.toPrecision(digits)))
+        : x.toExponential(digits - 1).replace(/\.?0+e/, "e");
+    return text.replace("-", "−");
+  }
+
+  // A labelled slider with its value shown beside it. options: label, min,
+  // max, step, value, format (number -> text), onInput (number -> void).
+  function slider(options) {
+    var id = uid("slider");
+    var show = options.format || function (v) { return fmt(v, 3); };
+    var input = el("input", {
+      type: "range",
+      id: id,
+      min: options.min,
+      max: options.max,
+      step: options.step,
+      value: options.value,
+    });
+    var output = el("output", { for: id, "aria-hidden": "true" });
+    function update() {
+      var value = Number(input.value);
+      output.textContent = show(value);
+      input.setAttribute("aria-valuetext", show(value));
+      return value;
+    }
+    update();
+    input.addEventListener("input", function () {
+      var value = update();
+      if (options.onInput) options.onInput(value);
+    });
+    var node = el("div", { class: "cw-control cw-control--slider" }, [
+      el("label", { for: id, text: options.label }),
+      input,
+      output,
+    ]);
+    node.input = input;
+    node.set = function (value) {
+      input.value = value;
+      update();
+    };
+    return node;
+  }
+
+  // A labelled <select>. choices: [[value, text], ...].
+  function select(options) {
+    var id = uid("select");
+    var input = el(
+      "select",
+      { id: id },
+      options.choices.map(function (choice) {
+        return el("option", { value: choice[0], text: choice[1] });
+      })
+    );
+    if (options.value !== undefined) input.value = options.value;
+    input.addEventListener("change", function () {
+      if (options.onChange) options.onChange(input.value);
+    });
+    var node = el("div", { class: "cw-control cw-control--select" }, [
+      el("label", { for: id, text: options.label }),
+      input,
+    ]);
+    node.input = input;
+    return node;
+  }
+
+  function button(label, onClick, attributes) {
+    var node = el("button", Object.assign({ type: "button", class: "md-button cw-button" }, attributes || {}), [label]);
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  function reducedMotion() {
+    return !!(root.matchMedia && root.matchMedia("(prefers-reduced-motion: reduce)").matches);
+  }
+
+  // "Nice" tick values covering [lo, hi], about `count` of them.
+  function ticks(lo, hi, count) {
+    var span = hi - lo;
+    if (!(span > 0)) return [lo];
+    var step = Math.pow(10, Math.floor(Math.log10(span / count)));
+    var err = (count * step) / span;
+    if (err <= 0.15) step *= 10;
+    else if (err <= 0.35) step *= 5;
+    else if (err <= 0.75) step *= 2;
+    var out = [];
+    for (var v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+      out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+    }
+    return out;
+  }
+
+  // An SVG chart with axes. options: width, height (viewBox units), x and y
+  // ([lo, hi]), xLabel, yLabel, label (the chart's accessible name), yScale
+  // ("linear" or "log"). Returns { node, x(v), y(v), line(xs, ys, cls),
+  // clear(), setY([lo, hi]) }; lines go into a group that clear() empties.
+  function chart(options) {
+    var W = options.width || 480;
+    var H = options.height || 300;
+    var m = { left: 44, right: 10, top: 10, bottom: 34 };
+    var node = svg("svg", {
+      viewBox: "0 0 " + W + " " + H,
+      class: "cw-chart",
+      role: "img",
+      "aria-label": options.label || "",
+    });
+    var axes = svg("g", { class: "cw-axes" }, node);
+    var plot = svg("g", { class: "cw-lines" }, node);
+    var state = { x: options.x, y: options.y, log: options.yScale === "log" };
+    function tx(v) {
+      return m.left + ((v - state.x[0]) / (state.x[1] - state.x[0])) * (W - m.left - m.right);
+    }
+    function ty(v) {
+      var lo = state.y[0], hi = state.y[1];
+      if (state.log) {
+        v = Math.log10(v);
+        lo = Math.log10(lo);
+        hi = Math.log10(hi);
+      }
+      return H - m.bottom - ((v - lo) / (hi - lo)) * (H - m.top - m.bottom);
+    }
+    function drawAxes() {
+      while (axes.firstChild) axes.removeChild(axes.firstChild);
+      var x0 = m.left, x1 = W - m.right, y0 = H - m.bottom, y1 = m.top;
+      ticks(state.x[0], state.x[1], 6).forEach(function (v) {
+        svg("line", { x1: tx(v), x2: tx(v), y1: y1, y2: y0, class: "cw-grid" }, axes);
+        svg("text", { x: tx(v), y: y0 + 14, "text-anchor": "middle", text: fmt(v, 3) }, axes);
+      });
+      var yt = state.log
+        ? ticks(Math.log10(state.y[0]), Math.log10(state.y[1]), 5).map(function (e) { return Math.pow(10, Math.round(e)); })
+        : ticks(state.y[0], state.y[1], 5);
+      yt.forEach(function (v) {
+        if (v < state.y[0] || v > state.y[1]) return;
+        svg("line", { x1: x0, x2: x1, y1: ty(v), y2: ty(v), class: "cw-grid" }, axes);
+        svg("text", { x: x0 - 4, y: ty(v) + 4, "text-anchor": "end", text: fmt(v, 3) }, axes);
+      });
+      svg("rect", { x: x0, y: y1, width: x1 - x0, height: y0 - y1, class: "cw-frame" }, axes);
+      if (options.xLabel)
+        svg("text", { x: (x0 + x1) / 2, y: H - 4, "text-anchor": "middle", class: "cw-axis-label", text: options.xLabel }, axes);
+      if (options.yLabel)
+        svg("text", { x: 12, y: (y0 + y1) / 2, "text-anchor": "middle", class: "cw-axis-label", transform: "rotate(-90 12 " + (y0 + y1) / 2 + ")", text: options.yLabel }, axes);
+    }
+    drawAxes();
+    // A polyline through the finite points, broken where a value is not.
+    function line(xs, ys, cls) {
+      var d = "", pen = false;
+      for (var i = 0; i < xs.length; i++) {
+        var ok = Number.isFinite(ys[i]) && (!state.log || ys[i] > 0);
+        if (!ok) {
+          pen = false;
+          continue;
+        }
+        var py = Math.max(-H, Math.min(2 * H, ty(ys[i])));
+        d += (pen ? "L" : "M") + tx(xs[i]).toFixed(2) + " " + py.toFixed(2);
+        pen = true;
+      }
+      return svg("path", { d: d, class: "cw-line " + (cls || "") }, plot);
+    }
+    return {
+      node: node,
+      x: tx,
+      y: ty,
+      line: line,
+      plot: plot,
+      clear: function () {
+        while (plot.firstChild) plot.removeChild(plot.firstChild);
+      },
+      setY: function (range) {
+        state.y = range;
+        drawAxes();
+      },
+      setX: function (range) {
+        state.x = range;
+        drawAxes();
+      },
+      margins: m,
+      width: W,
+      height: H,
+    };
+  }
+
+  function register(name, mount) {
+    registry[name] = mount;
+    mountAll();
+  }
+
+  function mountAll() {
+    if (typeof document === "undefined") return;
+    var nodes = document.querySelectorAll(".course-widget[data-widget]:not([data-mounted])");
+    Array.prototype.forEach.call(nodes, function (node) {
+      var mount = registry[node.getAttribute("data-widget")];
+      if (!mount) return;
+      node.setAttribute("data-mounted", "");
+      var source = node.querySelector("script.course-widget-data");
+      var data = source ? JSON.parse(source.textContent) : {};
+      try {
+        mount(node, data);
+        node.classList.add("course-widget--live");
+      } catch (error) {
+        // The static version stays in place.
+        if (root.console) root.console.error(error);
+      }
+    });
+  }
+
+  // The queue of widget scripts that ran before this one, then direct calls.
+  var queued = Array.isArray(root.courseWidgets) ? root.courseWidgets : [];
+  root.courseWidgets = {
+    push: function (entry) {
+      register(entry[0], entry[1]);
+    },
+  };
+
+  root.CourseWidgets = {
+    rng: rng,
+    uid: uid,
+    el: el,
+    svg: svg,
+    fmt: fmt,
+    slider: slider,
+    select: select,
+    button: button,
+    chart: chart,
+    ticks: ticks,
+    reducedMotion: reducedMotion,
+    register: register,
+    mountAll: mountAll,
+  };
+  queued.forEach(root.courseWidgets.push);
+})(typeof window !== "undefined" ? window : globalThis);

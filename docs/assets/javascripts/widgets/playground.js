@@ -1,0 +1,1 @@
+(window.courseWidgets = window.courseWidgets || []).push(["playground", function () {}]);
