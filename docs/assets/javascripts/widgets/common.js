@@ -93,7 +93,7 @@
       a >= 1e-3 && a < 1e5
         ? String(Number(x.toPrecision(digits)))
         : x.toExponential(digits - 1).replace(/\.?0+e/, "e");
-    return text.replace("-", "−");
+    return text.replace(/-/g, "−");
   }
 
   // A labelled slider with its value shown beside it. options: label, min,

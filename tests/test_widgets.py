@@ -1,0 +1,148 @@
+"""What the widgets share: the placeholder, ``common.js`` and the size budget.
+
+Each widget has its own tests (``test_widget_explorer.py``,
+``test_widget_depth.py``, ``test_widget_playground.py``); these check the
+parts they all stand on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from widget_js import WIDGETS, run_js
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import _widgets  # noqa: E402
+
+#: All widget scripts together, gzipped, at most (issue: 30 KB).
+BUDGET = 30_000
+
+
+def test_every_widget_has_its_script_and_its_two_functions():
+    for name, module in _widgets.WIDGETS.items():
+        assert (WIDGETS / f"{name}.js").is_file(), name
+        assert callable(module.data), name
+        assert callable(module.fallback), name
+        for script in getattr(module, "SCRIPTS", ()):
+            assert (WIDGETS / script).is_file(), (name, script)
+
+
+def test_all_widget_scripts_together_fit_the_budget():
+    sizes = {
+        path.name: len(gzip.compress(path.read_bytes(), compresslevel=9))
+        for path in sorted(WIDGETS.glob("*.js"))
+    }
+    assert {"common.js", "activations.js"} <= set(sizes)
+    total = sum(sizes.values())
+    assert total <= BUDGET, f"{total} bytes gzipped > {BUDGET}: {sizes}"
+
+
+def test_options_are_key_value_words():
+    assert _widgets.options_of([]) == {}
+    assert _widgets.options_of(["a=1", "b_c=x,y", "flag"]) == {
+        "a": "1",
+        "b_c": "x,y",
+        "flag": "true",
+    }
+    with pytest.raises(ValueError, match="'A=1'"):
+        _widgets.options_of(["A=1"])
+    with pytest.raises(ValueError, match="'=1'"):
+        _widgets.options_of(["=1"])
+
+
+def test_the_root_is_relative_to_the_page():
+    assert _widgets.root_of("") == ""
+    assert _widgets.root_of("explore/") == "../"
+    assert _widgets.root_of("explore/depth/") == "../../"
+
+
+def test_an_unknown_widget_names_the_known_ones():
+    with pytest.raises(ValueError, match=r"no widget 'nope'.*explorer"):
+        _widgets.widget(["nope"], "explore", "explore/")
+    with pytest.raises(ValueError, match="course:widget NAME"):
+        _widgets.widget([], "explore", "explore/")
+
+
+def test_a_widget_block_holds_its_fallback_data_and_scripts(monkeypatch):
+    class Fake:
+        SCRIPTS = ("activations.js",)
+
+        @staticmethod
+        def data(options):
+            return {"text": "</script><b>", "options": options}
+
+        @staticmethod
+        def fallback(options, page_dir):
+            return f"Static version in {page_dir}."
+
+    monkeypatch.setitem(_widgets.WIDGETS, "fake", Fake)
+    block = _widgets.widget(["fake", "size=3"], "explore", "explore/depth/")
+    assert block.startswith(
+        '<div class="course-widget" data-widget="fake" data-size="3" markdown>'
+    )
+    assert "Static version in explore." in block
+    # The data cannot close its <script> early, and reads back as written.
+    data = re.search(r'course-widget-data">(.*?)</script>', block, re.S).group(1)
+    assert "</script>" not in data
+    assert json.loads(data) == {"text": "</script><b>", "options": {"size": "3"}}
+    scripts = re.findall(r'<script src="([^"]+)"', block)
+    assert scripts == [
+        "../../assets/javascripts/widgets/common.js",
+        "../../assets/javascripts/widgets/activations.js",
+        "../../assets/javascripts/widgets/fake.js",
+    ]
+
+
+def test_data_with_a_nan_is_refused(monkeypatch):
+    class Fake:
+        data = staticmethod(lambda options: {"x": float("nan")})
+        fallback = staticmethod(lambda options, page_dir: "")
+
+    monkeypatch.setitem(_widgets.WIDGETS, "fake", Fake)
+    with pytest.raises(ValueError, match="JSON compliant"):
+        _widgets.widget(["fake"], "", "")
+
+
+@pytest.mark.slow
+def test_the_generator_repeats_with_its_seed_and_has_the_right_moments():
+    values = run_js(
+        [],
+        """(() => {
+          const W = CourseWidgets;
+          const a = W.rng(7), b = W.rng(7), c = W.rng(8);
+          const u = [], n = [];
+          for (let i = 0; i < 20000; i++) { u.push(a.uniform()); n.push(a.normal()); }
+          const same = [b.uniform(), b.normal()], other = [c.uniform(), c.normal()];
+          return { u, n, same, first: [u[0], n[0]], other };
+        })()""",
+    )
+    u, n = values["u"], values["n"]
+    assert values["same"] == values["first"]
+    assert values["other"] != values["first"]
+    assert all(0 <= x < 1 for x in u)
+    mean_u = sum(u) / len(u)
+    mean_n = sum(n) / len(n)
+    var_n = sum((x - mean_n) ** 2 for x in n) / len(n)
+    # Standard errors: 0.002 for the uniform mean, 0.007 for the normal's.
+    assert abs(mean_u - 0.5) < 0.01
+    assert abs(mean_n) < 0.03
+    assert abs(var_n - 1) < 0.05
+
+
+@pytest.mark.slow
+def test_numbers_are_shown_as_a_reader_expects():
+    shown = run_js(
+        [],
+        "inputs.map(x => CourseWidgets.fmt(x, 4))",
+        [0.0, 1.0, -0.25, 123.456, 1e-7, -2.5e6, float("inf"), float("-inf")],
+    )
+    assert shown == ["0", "1", "−0.25", "123.5", "1e−7", "−2.5e+6", "∞", "−∞"]
+    ticks = run_js([], "CourseWidgets.ticks(-6, 6, 6)")
+    assert ticks == [-6, -4, -2, 0, 2, 4, 6]
