@@ -3,9 +3,8 @@
 A widget is a block of the page that a script makes interactive. The
 placeholder, alone on a line, becomes::
 
-    <div class="course-widget" data-widget="NAME">
+    <div class="course-widget" data-widget="NAME" data-KEY="VALUE" ... data-json="data">
       <div class="course-widget__fallback"> the static version </div>
-      <script type="application/json" class="course-widget-data"> data </script>
     </div>
     <script src=".../assets/javascripts/widgets/common.js"></script>
     <script src=".../assets/javascripts/widgets/NAME.js"></script>
@@ -13,7 +12,10 @@ placeholder, alone on a line, becomes::
 * The static version (Markdown: a figure and a sentence) is what a reader
   without JavaScript sees; the script hides it once the widget is drawn.
 * The data is what the build knows and the script must not retype (the
-  catalogue's facts, the data sets), as JSON, from ``course_code``.
+  catalogue's facts, the data sets), as JSON, from ``course_code``. It is an
+  attribute, not a ``<script type="application/json">``: instant navigation
+  re-creates every script of the page it brings in without its ``type``,
+  which would run the JSON as code and lose it.
 * The scripts sit in the page, not in every page's ``<head>``: only pages
   with a widget load them, and Material's instant navigation runs the
   scripts of the page it brings in. ``common.js`` (``CourseWidgets``) mounts
@@ -92,9 +94,10 @@ def widget(words: list[str], page_dir: str, page_url: str) -> str:
         raise ValueError("expected '<!-- course:widget NAME [KEY=VALUE ...] -->'")
     name, options = words[0], options_of(words[1:])
     parts = module(name)
+    reserved = {"widget", "json", "mounted"} & set(options)
+    if reserved:
+        raise ValueError(f"option {sorted(reserved)[0]!r} is reserved")
     data = json.dumps(parts.data(options), separators=(",", ":"), allow_nan=False)
-    # JSON inside <script> must not close it.
-    data = data.replace("</", "<\\/")
     root = root_of(page_url)
     attributes = " ".join(
         f'data-{key.replace("_", "-")}="{html.escape(value)}"'
@@ -102,13 +105,11 @@ def widget(words: list[str], page_dir: str, page_url: str) -> str:
     )
     return (
         f'<div class="course-widget" data-widget="{name}" {attributes}'.rstrip()
-        + " markdown"
+        + f' data-json="{html.escape(data)}" markdown'
         + ">\n"
         + '<div class="course-widget__fallback" markdown>\n\n'
         + parts.fallback(options, page_dir).strip()
         + "\n\n</div>\n"
-        + '<script type="application/json" class="course-widget-data">'
-        + f"{data}</script>\n"
         + "</div>\n"
         + "".join(
             f'<script src="{root}{SCRIPTS}/{script}"></script>\n'

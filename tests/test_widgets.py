@@ -8,6 +8,7 @@ parts they all stand on.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 import sys
@@ -85,19 +86,28 @@ def test_a_widget_block_holds_its_fallback_data_and_scripts(monkeypatch):
     monkeypatch.setitem(_widgets.WIDGETS, "fake", Fake)
     block = _widgets.widget(["fake", "size=3"], "explore", "explore/depth/")
     assert block.startswith(
-        '<div class="course-widget" data-widget="fake" data-size="3" markdown>'
+        '<div class="course-widget" data-widget="fake" data-size="3" data-json="'
     )
     assert "Static version in explore." in block
-    # The data cannot close its <script> early, and reads back as written.
-    data = re.search(r'course-widget-data">(.*?)</script>', block, re.S).group(1)
-    assert "</script>" not in data
-    assert json.loads(data) == {"text": "</script><b>", "options": {"size": "3"}}
+    # The data is an attribute (instant navigation re-creates scripts without
+    # their type), escaped, and reads back as written.
+    data = re.search(r'data-json="([^"]*)" markdown>', block).group(1)
+    assert "<" not in data
+    assert json.loads(html.unescape(data)) == {
+        "text": "</script><b>",
+        "options": {"size": "3"},
+    }
     scripts = re.findall(r'<script src="([^"]+)"', block)
     assert scripts == [
         "../../assets/javascripts/widgets/common.js",
         "../../assets/javascripts/widgets/activations.js",
         "../../assets/javascripts/widgets/fake.js",
     ]
+
+
+def test_reserved_options_are_refused():
+    with pytest.raises(ValueError, match="'json' is reserved"):
+        _widgets.widget(["explorer", "json=1"], "", "")
 
 
 def test_data_with_a_nan_is_refused(monkeypatch):

@@ -8,8 +8,8 @@
 // Every element
 // <div class="course-widget" data-widget="name"> not yet mounted is then
 // passed to mount(element, data), data being the JSON the build wrote into
-// the element. Scripts in a page run again when instant navigation brings
-// the page in, so this file defines CourseWidgets once and otherwise only
+// its data-json attribute. Scripts in a page run again when instant
+// navigation brings the page in, so this file defines CourseWidgets once and otherwise only
 // mounts what is new. It also runs in Node (tests/widget_js.py): nothing
 // here touches the DOM until a widget is mounted.
 (function (root) {
@@ -283,8 +283,7 @@
       var mount = registry[node.getAttribute("data-widget")];
       if (!mount) return;
       node.setAttribute("data-mounted", "");
-      var source = node.querySelector("script.course-widget-data");
-      var data = source ? JSON.parse(source.textContent) : {};
+      var data = JSON.parse(node.getAttribute("data-json") || "{}");
       try {
         mount(node, data);
         node.classList.add("course-widget--live");
