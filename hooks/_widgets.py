@@ -6,8 +6,8 @@ placeholder, alone on a line, becomes::
     <div class="course-widget" data-widget="NAME" data-KEY="VALUE" ... data-json="data">
       <div class="course-widget__fallback"> the static version </div>
     </div>
-    <script src=".../assets/javascripts/widgets/common.js"></script>
-    <script src=".../assets/javascripts/widgets/NAME.js"></script>
+    <script src=".../assets/javascripts/widgets/common.js" defer></script>
+    <script src=".../assets/javascripts/widgets/NAME.js" defer></script>
 
 * The static version (Markdown: a figure and a sentence) is what a reader
   without JavaScript sees; the script hides it once the widget is drawn.
@@ -18,8 +18,10 @@ placeholder, alone on a line, becomes::
   which would run the JSON as code and lose it.
 * The scripts sit in the page, not in every page's ``<head>``: only pages
   with a widget load them, and Material's instant navigation runs the
-  scripts of the page it brings in. ``common.js`` (``CourseWidgets``) mounts
-  every widget not yet mounted, each time a widget script runs.
+  scripts of the page it brings in. ``defer``: on a first visit they wait
+  for the page to be parsed instead of holding it up. ``common.js``
+  (``CourseWidgets``) mounts every widget not yet mounted, each time a widget
+  script runs.
 
 Each widget ``NAME`` is a module ``hooks/_widget_NAME.py``, listed in
 ``WIDGETS`` (MkDocs puts ``hooks/`` on the import path only while it loads
@@ -112,8 +114,8 @@ def widget(words: list[str], page_dir: str, page_url: str) -> str:
         + "\n\n</div>\n"
         + "</div>\n"
         + "".join(
-            f'<script src="{root}{SCRIPTS}/{script}"></script>\n'
+            f'<script src="{root}{SCRIPTS}/{script}" defer></script>\n'
             for script in ("common.js", *getattr(parts, "SCRIPTS", ()))
         )
-        + f'<script src="{root}{SCRIPTS}/{name}.js"></script>\n'
+        + f'<script src="{root}{SCRIPTS}/{name}.js" defer></script>\n'
     )

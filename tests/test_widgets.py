@@ -97,7 +97,7 @@ def test_a_widget_block_holds_its_fallback_data_and_scripts(monkeypatch):
         "text": "</script><b>",
         "options": {"size": "3"},
     }
-    scripts = re.findall(r'<script src="([^"]+)"', block)
+    scripts = re.findall(r'<script src="([^"]+)" defer>', block)
     assert scripts == [
         "../../assets/javascripts/widgets/common.js",
         "../../assets/javascripts/widgets/activations.js",
