@@ -14,6 +14,8 @@ import math
 
 from _values import call
 
+#: The shared script with the activations and their derivatives.
+SCRIPTS = ("activations.js",)
 #: The activations offered, catalogue keys (elementwise, in catalogue order).
 ACTIVATIONS = (
     "sigmoid",
