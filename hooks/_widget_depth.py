@@ -41,7 +41,7 @@ BATCH = 64
 
 
 def std_factor(activation: str, scheme: str) -> float:
-    r"""The weights' standard deviation times $\sqrt{n}$, for square layers of $n$ units.
+    r"""The weights' standard deviation times $\sqrt{n}$, square layers of $n$ units.
 
     Parameters
     ----------
@@ -67,7 +67,8 @@ def _choice(options: dict[str, str], key: str, allowed) -> str:
     value = options.get(key, DEFAULTS[key])
     if value not in allowed:
         raise ValueError(
-            f"depth widget: option {key}={value!r}: expected one of {', '.join(allowed)}"
+            f"depth widget: option {key}={value!r}: expected one of "
+            + ", ".join(allowed)
         )
     return value
 

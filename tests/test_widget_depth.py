@@ -17,13 +17,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from modules import load_file
+from test_browser import browser, context, open_page, page, server  # noqa: F401
+from widget_js import run_js
+
 from course_code.catalogue import ACTIVATIONS
 from course_code.experiments import _propagate, depth_signal
 from course_code.initializers import gain_name, init_std
 from course_code.nn import dead_unit_fraction
-from modules import load_file
-from test_browser import browser, context, open_page, page, server  # noqa: F401
-from widget_js import run_js
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = load_file("course_widget_depth", ROOT / "hooks" / "_widget_depth.py")
@@ -232,7 +233,7 @@ def test_each_number_the_chapter_shows_is_what_the_reader_sees():
 def test_data_offers_the_activations_and_schemes():
     keys = [key for key, _ in DATA["activations"]]
     needed = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "gelu"]
-    assert set(needed + ["silu", "softplus"]) <= set(keys)
+    assert {*needed, "silu", "softplus"} <= set(keys)
     assert dict(DATA["activations"])["relu"] == "ReLU"
     assert [key for key, _ in DATA["schemes"]] == ["xavier", "he", "lecun"]
     assert DATA["batch"] == 64
@@ -282,27 +283,29 @@ def test_the_fallback_shows_the_chapters_numbers():
 # --- in the browser -------------------------------------------------------------
 
 
-def widget_state(page):
-    return page.evaluate(
+def widget_state(tab):
+    return tab.evaluate(
         """() => {
           const w = document.querySelector('.course-widget[data-widget="depth"]');
+          const fallback = w.querySelector(".course-widget__fallback");
           return {
-            paths: [...w.querySelectorAll("path.cw-line")].map((p) => p.getAttribute("d")),
+            paths: [...w.querySelectorAll("path.cw-line")]
+              .map((p) => p.getAttribute("d")),
             summary: w.querySelector("[aria-live]").textContent,
-            fallback: getComputedStyle(w.querySelector(".course-widget__fallback")).display,
+            fallback: getComputedStyle(fallback).display,
           };
         }"""
     )
 
 
-def settled(page, before):
+def settled(tab, before):
     """Wait until the summary changes from ``before`` (the debounced update)."""
-    page.wait_for_function(
+    tab.wait_for_function(
         """(before) => document.querySelector(
           '.course-widget[data-widget="depth"] [aria-live]').textContent !== before""",
         arg=before,
     )
-    return widget_state(page)
+    return widget_state(tab)
 
 
 def test_the_controls_move_the_charts_by_keyboard(page, server):  # noqa: F811
