@@ -191,16 +191,26 @@
       }),
       seedText,
     ]);
-    var opts = { width: 480, height: 240, x: [1, state.depth], y: [0.1, 10], xLabel: "layer", yScale: "log" };
+    var opts = { width: 480, height: 220, x: [1, state.depth], y: [0.1, 10], xLabel: "layer", yScale: "log" };
     var charts = {
-      variance: W.chart(Object.assign({}, opts, { yLabel: "variance of h" })),
-      gradNorm: W.chart(Object.assign({}, opts, { yLabel: "gradient norm" })),
-      dead: W.chart(Object.assign({}, opts, { height: 160, y: [0, 1], yScale: "linear", yLabel: "z ≤ 0 on batch" })),
+      variance: W.chart(opts),
+      gradNorm: W.chart(opts),
+      dead: W.chart(Object.assign({}, opts, { height: 150, y: [0, 1], yScale: "linear" })),
     };
+    // Titles above the charts rather than rotated axis labels, which the
+    // log axis's tick labels would cover.
+    var titles = {
+      variance: "Variance of the activations h (log scale)",
+      gradNorm: "Gradient norm, ‖∂L/∂z‖ per example (log scale)",
+      dead: "Share of units with z ≤ 0 for every example",
+    };
+    var figures = Object.keys(charts).map(function (key) {
+      return W.el("div", { class: "cw-depth-chart" }, [W.el("p", { class: "cw-depth-title", text: titles[key] }), charts[key].node]);
+    });
     var summary = W.el("p", { class: "cw-readout", "aria-live": "polite" });
     element.append(
       controls,
-      W.el("div", { class: "cw-depth-charts" }, [charts.variance.node, charts.gradNorm.node, charts.dead.node]),
+      W.el("div", { class: "cw-depth-charts" }, figures),
       summary
     );
 
