@@ -389,3 +389,29 @@ def test_without_javascript_the_fallback_shows(browser, server):  # noqa: F811
         assert page.locator(".course-widget svg").count() == 0
     finally:
         static.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Material's instant navigation re-creates inline <script> elements "
+    "without their attributes: the widget data's <script type=application/json> "
+    "runs as JavaScript (a console error) and loses its class, so the widget "
+    "mounts with {}. hooks/_widgets.py and common.js must carry the data in an "
+    "attribute; remove this mark then.",
+)
+def test_the_widget_survives_instant_navigation(page, server):  # noqa: F811
+    open_page(page, server, "explore/")
+    # Material's instant navigation replaces the page without a reload; the
+    # scripts it brings in must mount the widget.
+    page.locator('.md-nav a[href$="depth/"]').first.click()
+    page.wait_for_url("**/explore/depth/")
+    live = '.course-widget--live[data-widget="depth"]'
+    page.wait_for_selector(live)
+    assert len(widget_state(page)["paths"]) == 3
+    page.go_back()
+    page.wait_for_url("**/explore/")
+    page.locator('.md-nav a[href$="depth/"]').first.click()
+    page.wait_for_selector(live)
+    assert page.locator(live).count() == 1
+    assert "vanishing" in widget_state(page)["summary"]
+    assert page.context.traffic.problems() == {}
