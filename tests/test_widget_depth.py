@@ -315,15 +315,21 @@ def test_the_controls_move_the_charts_by_keyboard(page, server):  # noqa: F811
     assert len(first["paths"]) == 3
     # Sigmoid + Xavier at depth 30, the first state: the gradient vanishes.
     assert "vanishing" in first["summary"], first["summary"]
+    # From the first control on, keys only: arrows change a <select>.
     activation = page.get_by_label("Activation", exact=True)
     activation.focus()
-    activation.select_option("relu")
+    page.keyboard.press("ArrowDown")  # tanh
+    page.keyboard.press("ArrowDown")  # ReLU
     state = settled(page, first["summary"])
-    scheme = page.get_by_label("Initialisation", exact=True)
-    scheme.focus()
-    scheme.select_option("he")
-    state = settled(page, state["summary"])
-    assert "of the same order" in state["summary"], state["summary"]
+    assert activation.input_value() == "relu"
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # Xavier -> He
+    assert page.get_by_label("Initialisation", exact=True).input_value() == "he"
+    page.wait_for_function(
+        """() => document.querySelector('.course-widget[data-widget="depth"] '
+          + '[aria-live]').textContent.includes("of the same order")"""
+    )
+    state = widget_state(page)
     assert state["paths"] != first["paths"]
     # The depth slider, by keyboard only: Tab from the initialisation.
     page.keyboard.press("Tab")
