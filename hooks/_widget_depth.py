@@ -1,14 +1,147 @@
-"""The depth widget's data and static version (contract: hooks/_widgets.py)."""
+r"""The depth widget's data and static version (contract: hooks/_widgets.py).
+
+The widget repeats ``course_code.experiments.depth_signal`` in the page:
+square layers without biases, standard-normal weights scaled by an
+initialisation's standard deviation, a batch of standard-normal inputs, and
+the loss $L = \sum h_L \odot r$. The standard deviations come from
+``course_code.initializers.init_std`` here, so the script does not retype
+them.
+"""
 
 from __future__ import annotations
 
-import posixpath
+import math
+
+from _values import call
+
+#: The shared script with the activations and their derivatives.
+SCRIPTS = ("activations.js",)
+#: The activations offered, catalogue keys (elementwise, in catalogue order).
+ACTIVATIONS = (
+    "sigmoid",
+    "tanh",
+    "relu",
+    "leaky_relu",
+    "elu",
+    "selu",
+    "gelu",
+    "silu",
+    "mish",
+    "softplus",
+)
+#: The schemes of ``course_code.initializers.init_std``, with their names.
+SCHEMES = {"xavier": "Xavier (Glorot)", "he": "He (Kaiming)", "lecun": "LeCun"}
+#: The slider ranges; depth and width as ``depth_signal`` takes them.
+DEPTHS = (2, 100)
+WIDTHS = (8, 512)
+#: What the page shows first: fast to compute, and the chapter's failure.
+DEFAULTS = {"activation": "sigmoid", "init": "xavier", "depth": 30, "width": 128}
+#: Examples in the batch, as in ``depth_signal``.
+BATCH = 64
+
+
+def std_factor(activation: str, scheme: str) -> float:
+    r"""The weights' standard deviation times $\sqrt{n}$, square layers of $n$ units.
+
+    Parameters
+    ----------
+    activation : str
+        A key of ``ACTIVATIONS``; He takes its gain from
+        ``course_code.initializers.gain_name``.
+    scheme : str
+        A key of ``SCHEMES``.
+
+    Returns
+    -------
+    float
+        ``init_std(scheme, n, n, nonlinearity=gain_name(activation)) * sqrt(n)``,
+        the same for every $n$ (every scheme divides by a fan).
+    """
+    from course_code.initializers import gain_name, init_std
+
+    n = 64  # any width: the factor does not depend on it
+    return init_std(scheme, n, n, nonlinearity=gain_name(activation)) * math.sqrt(n)
+
+
+def _choice(options: dict[str, str], key: str, allowed) -> str:
+    value = options.get(key, DEFAULTS[key])
+    if value not in allowed:
+        raise ValueError(
+            f"depth widget: option {key}={value!r}: expected one of "
+            + ", ".join(allowed)
+        )
+    return value
+
+
+def _integer(options: dict[str, str], key: str, bounds: tuple[int, int]) -> int:
+    text = str(options.get(key, DEFAULTS[key]))
+    lo, hi = bounds
+    if not text.isdigit() or not lo <= int(text) <= hi:
+        raise ValueError(
+            f"depth widget: option {key}={text!r}: expected a whole number "
+            f"from {lo} to {hi}"
+        )
+    return int(text)
+
+
+def initial(options: dict[str, str]) -> dict:
+    """The validated first state from the placeholder's options.
+
+    Raises
+    ------
+    ValueError
+        For an unknown option or a bad value, naming the option.
+    """
+    unknown = sorted(set(options) - set(DEFAULTS))
+    if unknown:
+        raise ValueError(
+            f"depth widget: unknown option {unknown[0]!r}: expected "
+            f"{', '.join(DEFAULTS)}"
+        )
+    return {
+        "activation": _choice(options, "activation", ACTIVATIONS),
+        "init": _choice(options, "init", tuple(SCHEMES)),
+        "depth": _integer(options, "depth", DEPTHS),
+        "width": _integer(options, "width", WIDTHS),
+    }
 
 
 def data(options: dict[str, str]) -> dict:
-    return {}
+    """The JSON the script reads: choices, standard deviations, first state."""
+    from course_code.catalogue import ACTIVATIONS as CATALOGUE
+
+    return {
+        "activations": [[key, CATALOGUE[key].display_name] for key in ACTIVATIONS],
+        "schemes": [[key, name] for key, name in SCHEMES.items()],
+        # std = factor / sqrt(width), from course_code.initializers.init_std.
+        "factor": {
+            key: {scheme: std_factor(key, scheme) for scheme in SCHEMES}
+            for key in ACTIVATIONS
+        },
+        "depths": list(DEPTHS),
+        "widths": list(WIDTHS),
+        "batch": BATCH,
+        "initial": initial(options),
+    }
 
 
 def fallback(options: dict[str, str], page_dir: str) -> str:
-    figure = posixpath.relpath("figures/relu.svg", page_dir or ".")
-    return f"![The ReLU and its derivative]({figure})"
+    """A table of the optimisation chapter's numbers and one sentence."""
+    initial(options)  # the same errors with or without the script
+    rows = [
+        ("Sigmoid, Xavier", call("gradient_ratio", ["sigmoid", "xavier"]), ".1e"),
+        ("Tanh, Xavier", call("gradient_ratio", ["tanh", "xavier"]), ".2f"),
+        ("ReLU, He", call("gradient_ratio", ["relu", "he"]), ".2f"),
+    ]
+    table = "\n".join(
+        f"| {name} | {format(ratio, spec)} |" for name, ratio, spec in rows
+    )
+    return (
+        "| Activation, initialisation | Gradient norm at layer 1 / at layer 20 |\n"
+        "| --- | --- |\n"
+        f"{table}\n\n"
+        "Twenty square layers of 128 units at initialisation, computed when "
+        "this page was built; with JavaScript the page draws every layer and "
+        "lets you change the activation, the initialisation, the depth and "
+        "the width."
+    )
