@@ -397,14 +397,6 @@ def test_without_javascript_the_fallback_shows(browser, server):  # noqa: F811
         static.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Material's instant navigation re-creates inline <script> elements "
-    "without their attributes: the widget data's <script type=application/json> "
-    "runs as JavaScript (a console error) and loses its class, so the widget "
-    "mounts with {}. hooks/_widgets.py and common.js must carry the data in an "
-    "attribute; remove this mark then.",
-)
 def test_the_widget_survives_instant_navigation(page, server):  # noqa: F811
     open_page(page, server, "explore/")
     # Material's instant navigation replaces the page without a reload; the
@@ -416,6 +408,8 @@ def test_the_widget_survives_instant_navigation(page, server):  # noqa: F811
     assert len(widget_state(page)["paths"]) == 3
     page.go_back()
     page.wait_for_url("**/explore/")
+    # The address changes first; wait until the page it names is in place.
+    page.wait_for_selector('.course-widget[data-widget="explorer"]')
     page.locator('.md-nav a[href$="depth/"]').first.click()
     page.wait_for_selector(live)
     assert page.locator(live).count() == 1
