@@ -99,7 +99,8 @@ def _check(options: dict[str, str]) -> tuple[list[str], list[str], dict]:
     for option in options:
         if option not in known:
             raise ValueError(
-                f"explorer option {option!r}: expected one of {', '.join(sorted(known))}"
+                f"explorer option {option!r}: expected one of"
+                f" {', '.join(sorted(known))}"
             )
     if options.get("compact", "true") not in ("true", "false"):
         raise ValueError(
