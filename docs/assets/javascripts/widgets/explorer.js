@@ -146,10 +146,13 @@
         var cls = "cw-ex-c" + (n % 6);
         chart.line(xs, c.f, "cw-ex-f " + cls).setAttribute("data-key", c.key);
         chart.line(xs, c.df, "cw-ex-df " + cls).setAttribute("data-key", c.key);
-        var sample = W.svg("svg", { viewBox: "0 0 60 10", class: "cw-ex-sample", "aria-hidden": "true" });
-        W.svg("line", { x1: 0, x2: 26, y1: 5, y2: 5, class: "cw-line cw-ex-f " + cls }, sample);
-        W.svg("line", { x1: 32, x2: 60, y1: 5, y2: 5, class: "cw-line cw-ex-df " + cls }, sample);
-        legend.append(el("li", {}, [sample, byKey[c.key].name + ": f solid, f′ dashed"]));
+        // A sample of each line beside its name (the chart's label says the rest).
+        function sample(kind) {
+          var node = W.svg("svg", { viewBox: "0 0 30 10", class: "cw-ex-sample", "aria-hidden": "true" });
+          W.svg("line", { x1: 0, x2: 30, y1: 5, y2: 5, class: "cw-line " + kind + " " + cls }, node);
+          return node;
+        }
+        legend.append(el("li", {}, [byKey[c.key].name + ": ", sample("cw-ex-f"), "f ", sample("cw-ex-df"), "f′"]));
       });
       cursorLine = W.svg("line", { class: "cw-ex-cursor", y1: chart.margins.top, y2: chart.height - chart.margins.bottom }, chart.plot);
       svgNode.setAttribute("aria-label", "Chart of " + (on.length ? on.map(function (k) { return byKey[k].name; }).join(", ") : "no function") +
@@ -178,7 +181,7 @@
         var p = properties(key, params[key], factsOf(key));
         facts.append(el("li", { "data-key": key }, [
           el("strong", { text: byKey[key].name }),
-          ": range " + fmt(p.range[0]) + " to " + fmt(p.range[1]) +
+          ": range " + fmt(p.range[0], 5) + " to " + fmt(p.range[1], 5) +
             "; monotonic: " + yes(p.monotonic) + "; zero-centred: " + yes(p.zero_centred) +
             "; saturates: " + SAT[p.saturation],
         ]));
