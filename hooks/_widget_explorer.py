@@ -18,7 +18,8 @@ selected
     Comma-separated keys drawn at first (default: the first of
     ``relu``, or the first offered function).
 compact
-    A smaller widget, for a family page: no x-range control.
+    A smaller widget, for a family page: the functions in one list (not
+    grouped by family) and no x-range control.
 """
 
 from __future__ import annotations

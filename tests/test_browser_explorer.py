@@ -171,3 +171,19 @@ def test_mounted_after_instant_navigation(page, server):
     assert widget.locator("path.cw-ex-f").count() == 2
     assert widget.locator(".cw-ex-choose input").count() == 22
     assert page.context.traffic.errors == []
+
+
+def test_pointer_moves_the_readout(page, server):
+    open_page(page, server, PAGE)
+    widget = live(page)
+    chart = widget.locator("svg.cw-chart")
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    # The plot spans viewBox x 44..470 of 480 for x in [-6, 6]: aim at x = 2.
+    scale = box["width"] / 480
+    left, right = box["x"] + 44 * scale, box["x"] + 470 * scale
+    page.mouse.move(left + (2 + 6) / 12 * (right - left), box["y"] + box["height"] / 2)
+    readout = widget.locator(".cw-ex-readout")
+    assert float(readout.get_attribute("data-x")) == 2.0
+    text = readout.locator('p[data-key="leaky_relu"]').inner_text()
+    assert text == "Leaky ReLU: f(x) = 2, f′(x) = 1"
