@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from test_browser import (  # noqa: F401
     WAIT_MS,
     Traffic,
+    axe,
+    axe_violations,
     browser,
     context,
     open_page,
     page,
+    scheme,
     server,
 )
 
@@ -187,3 +191,15 @@ def test_pointer_moves_the_readout(page, server):
     assert float(readout.get_attribute("data-x")) == 2.0
     text = readout.locator('p[data-key="leaky_relu"]').inner_text()
     assert text == "Leaky ReLU: f(x) = 2, f′(x) = 1"
+
+
+@pytest.mark.parametrize("preferred", ["light", "dark"])
+def test_axe_finds_no_serious_violation_in_the_explorer(axe, page, server, preferred):
+    page.emulate_media(color_scheme=preferred)
+    open_page(page, server, PAGE)
+    widget = live(page)
+    assert scheme(page) == ("slate" if preferred == "dark" else "default")
+    # With GELU's choice and several sliders drawn.
+    widget.get_by_label("GELU", exact=True).check()
+    widget.get_by_label("Hard tanh", exact=True).check()
+    assert axe_violations(page) == []
