@@ -11,9 +11,14 @@ declared in pyproject.toml.
 from pathlib import Path
 
 import pytest
-from browser_site import built_site
+from browser_site import CHROMIUM_ARGS, CHROMIUM_INSTALL, built_site, chromium
 from hypothesis import settings
-from optional import TORCH_INSTALL, import_optional
+from optional import TORCH_INSTALL, import_optional, require
+
+try:
+    from playwright.sync_api import sync_playwright
+except ModuleNotFoundError:  # pragma: no cover - the test extra installs it
+    sync_playwright = None
 
 # The fast loop's profile (README.md): a fifth of the examples of each
 # property; `pytest` and CI keep the default.
@@ -21,6 +26,28 @@ settings.register_profile("fast", max_examples=20)
 
 #: Markers given to every test that takes the fixture of the same name.
 FIXTURE_MARKERS = ("site", "browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per process, for every module's browser tests.
+
+    Defined here, not in a test module: Playwright's synchronous API cannot
+    be started twice in one process, so two modules that each defined it
+    could not run on the same pytest-xdist worker.
+    """
+    require(
+        sync_playwright is not None,
+        'the playwright package is missing: pip install -e ".[test]"',
+    )
+    executable = chromium()
+    require(executable, f"no Chromium found: {CHROMIUM_INSTALL}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -20,22 +20,14 @@ from pathlib import Path
 
 import pytest
 from browser_site import (
-    CHROMIUM_ARGS,
-    CHROMIUM_INSTALL,
     SiteServer,
     axe_source,
-    chromium,
     html_pages,
     missing_npm,
     npm_module,
 )
 from modules import load_file
 from optional import require
-
-try:
-    from playwright.sync_api import sync_playwright
-except ModuleNotFoundError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
 
 #: Seconds a step may wait for the page (typesetting, search, navigation).
 WAIT_MS = 15_000
@@ -60,23 +52,6 @@ AXE_PAGES = {
 
 
 # --- fixtures -------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
-    require(
-        sync_playwright is not None,
-        'the playwright package is missing: pip install -e ".[test]"',
-    )
-    executable = chromium()
-    require(executable, f"no Chromium found: {CHROMIUM_INSTALL}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,6 @@ from test_browser import (  # noqa: F401
     Traffic,
     axe,
     axe_violations,
-    browser,
     context,
     open_page,
     page,

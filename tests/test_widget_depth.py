@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from modules import load_file
-from test_browser import browser, context, open_page, page, server  # noqa: F401
+from test_browser import context, open_page, page, server  # noqa: F401
 from widget_js import run_js
 
 from course_code.catalogue import ACTIVATIONS

@@ -85,6 +85,33 @@
     return x < 0 ? 2 - r : r;
   }
 
+  // erfcx(y) = exp(y^2) erfc(y) for y > 4: Cody's tail without the
+  // exponential, which underflows from y = 26.6 on.
+  function erfcxTail(y) {
+    var z = 1 / (y * y);
+    var num = P[5] * z, den = z;
+    for (var i = 0; i < 4; i++) {
+      num = (num + P[i]) * z;
+      den = (den + Q[i]) * z;
+    }
+    return (SQRPI - (z * (num + P[4])) / (den + Q[4])) / y;
+  }
+
+  // k * exp(-x^2 / 2), rounded once at the end even when the result is
+  // subnormal: x = xs + d with xs on a 1/16 grid (xs^2 exact), and the
+  // factor exp(-xs^2/4) applied twice so that nothing underflows before.
+  function timesGauss(k, x) {
+    var xs = Math.trunc(x * 16) / 16;
+    var h = Math.exp((-xs * xs) / 4);
+    return k * Math.exp((-(x - xs) * (x + xs)) / 2) * h * h;
+  }
+
+  // k * exp(x) for x < -700 (a subnormal result), rounded once.
+  function timesExp(k, x) {
+    var h = Math.exp(x / 2);
+    return k * h * h;
+  }
+
   // Phi(x), the standard normal CDF, accurate in both tails.
   function normalCdf(x) {
     return 0.5 * erfc(-x * SQRT_HALF);
@@ -117,16 +144,18 @@
       f: function () { return Math.tanh; },
       df: function () {
         return function (x) {
-          // 1 - tanh^2 = 1 / cosh^2, which keeps its digits for large |x|.
-          var c = Math.cosh(x);
-          return 1 / (c * c);
+          // 1 - tanh^2 = 4 e / (1 + e)^2 with e = exp(-2|x|): no
+          // cancellation, and no overflow of cosh beyond |x| = 355.
+          var e = Math.exp(-2 * Math.abs(x));
+          return (4 * e) / ((1 + e) * (1 + e));
         };
       },
     },
     hardsigmoid: {
       params: {},
       f: function () {
-        return function (x) { return x <= -3 ? 0 : x >= 3 ? 1 : x / 6 + 0.5; };
+        // (x + 3) / 6: x + 3 is exact near -3, where x/6 + 1/2 cancels.
+        return function (x) { return x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6; };
       },
       df: function () {
         return function (x) { return x > -3 && x < 3 ? 1 / 6 : 0; };
@@ -217,11 +246,21 @@
             return x * sigmoid(2 * u);
           };
         }
-        return function (x) { return x * normalCdf(x); };
+        return function (x) {
+          if (!(x < -36.7)) return x * normalCdf(x);
+          // erfc underflows from |x|/sqrt(2) = 26.6, and exp(-x^2/2) before
+          // the product: x Phi(x) = x/2 erfcx(-x/sqrt 2) exp(-x^2/2).
+          if (x < -40) return -0; // |x Phi(x)| < 1e-349
+          return timesGauss(0.5 * x * erfcxTail(-x * SQRT_HALF), x);
+        };
       },
       df: function (p) {
         if (p.approximate === "tanh") {
           return function (x) {
+            // Beyond +-30 the derivative is 1 or 0 to double precision, and
+            // x * x would overflow for |x| > 1e154 (0 * Infinity is NaN).
+            if (x > 30) return 1;
+            if (x < -30) return 0;
             var k = 0.7978845608028654;
             var u = k * (x + 0.044715 * x * x * x);
             var s = sigmoid(2 * u);
@@ -230,15 +269,24 @@
           };
         }
         return function (x) {
-          return normalCdf(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+          if (!(x < -36.7)) {
+            return normalCdf(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+          }
+          if (x < -40) return -0;
+          return timesGauss(0.5 * erfcxTail(-x * SQRT_HALF) + x * INV_SQRT_2PI, x);
         };
       },
     },
     silu: {
       params: {},
-      f: function () { return function (x) { return x * sigmoid(x); }; },
+      // Below -700 sigmoid(x) is subnormal before the product; there
+      // x sigmoid(x) = x e^x and the derivative (1 + x) e^x, to double precision.
+      f: function () {
+        return function (x) { return x < -700 ? timesExp(x, x) : x * sigmoid(x); };
+      },
       df: function () {
         return function (x) {
+          if (x < -700) return timesExp(1 + x, x);
           var s = sigmoid(x);
           return s * (1 + x * sigmoid(-x));
         };
@@ -246,9 +294,13 @@
     },
     mish: {
       params: {},
-      f: function () { return function (x) { return x * Math.tanh(softplus1(x)); }; },
+      // Below -700, tanh(softplus(x)) = e^x to double precision, as for SiLU.
+      f: function () {
+        return function (x) { return x < -700 ? timesExp(x, x) : x * Math.tanh(softplus1(x)); };
+      },
       df: function () {
         return function (x) {
+          if (x < -700) return timesExp(1 + x, x);
           var sp = softplus1(x);
           var t = Math.tanh(sp);
           var c = Math.cosh(sp);
@@ -284,7 +336,17 @@
     },
     tanhshrink: {
       params: {},
-      f: function () { return function (x) { return x - Math.tanh(x); }; },
+      f: function () {
+        // x - tanh(x) cancels for small |x|: there its series, whose next
+        // term is below 1e-17 of the sum for |x| < 0.1.
+        var C = [1 / 3, -2 / 15, 17 / 315, -62 / 2835, 1382 / 155925, -21844 / 6081075, 929569 / 638512875];
+        return function (x) {
+          if (!(Math.abs(x) < 0.1)) return x - Math.tanh(x);
+          var z = x * x, s = C[6];
+          for (var i = 5; i >= 0; i--) s = s * z + C[i];
+          return x * z * s;
+        };
+      },
       df: function () {
         return function (x) {
           var t = Math.tanh(x);
