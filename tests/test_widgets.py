@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_browser import context, open_page, server  # noqa: F401
 from widget_js import WIDGETS, run_js
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,3 +157,63 @@ def test_numbers_are_shown_as_a_reader_expects():
     assert shown == ["0", "1", "−0.25", "123.5", "1e−7", "−2.5e+6", "∞", "−∞"]
     ticks = run_js([], "CourseWidgets.ticks(-6, 6, 6)")
     assert ticks == [-6, -4, -2, 0, 2, 4, 6]
+
+
+# --- in the browser ---------------------------------------------------------
+
+#: The global each shared script defines.
+GLOBALS = {"common.js": "CourseWidgets", "activations.js": "CourseActivations"}
+#: A page of each widget, and the catalogue page that has a compact explorer.
+WIDGET_PAGES = {
+    "explorer": "explore/",
+    "depth": "explore/depth/",
+    "playground": "explore/playground/",
+    "compact explorer": "chapters/catalogue/relu-family/",
+}
+
+
+@pytest.mark.parametrize(
+    "order",
+    [("common.js", "activations.js"), ("activations.js", "common.js")],
+    ids=" then ".join,
+)
+@pytest.mark.parametrize("name", WIDGET_PAGES)
+def test_a_widget_mounts_whatever_order_its_scripts_arrive_in(
+    context,  # noqa: F811
+    server,  # noqa: F811
+    name,
+    order,
+):
+    # Instant navigation inserts a page's scripts at once, and each runs when
+    # it arrives. Here the widget's own script runs first, then the two
+    # shared ones in the given order; the widget must mount, once.
+    held = {}
+    context.route(
+        "**/widgets/common.js", lambda route: held.setdefault("common.js", route)
+    )
+    context.route(
+        "**/widgets/activations.js",
+        lambda route: held.setdefault("activations.js", route),
+    )
+    page = context.traffic.watch(context.new_page())
+    open_page(page, server, "")
+    assert page.locator(".course-widget").count() == 0
+    # The home page's course map links every page; a click on one is an
+    # instant navigation.
+    page.locator(f'article a[href$="{WIDGET_PAGES[name]}"]').first.click()
+    page.wait_for_url(f"**/{WIDGET_PAGES[name]}")
+    # The widget's script has run when it has queued itself.
+    page.wait_for_function(
+        "() => Array.isArray(window.courseWidgets) && window.courseWidgets.length > 0"
+    )
+    for script in order:
+        while script not in held:
+            page.wait_for_timeout(20)
+        held.pop(script).continue_()
+        page.wait_for_function(f"() => window.{GLOBALS[script]} !== undefined")
+    page.wait_for_selector(".course-widget--live")
+    widgets = page.locator(".course-widget")
+    assert widgets.count() == 1
+    assert widgets.first.get_attribute("data-mounted") == ""
+    assert page.locator(".course-widget__fallback:visible").count() == 0
+    assert context.traffic.problems() == {}

@@ -375,4 +375,6 @@
     sigmoid: sigmoid,
   };
   root.CourseActivations = api;
+  // Widgets that waited for this script (see common.js).
+  if (root.CourseWidgets) root.CourseWidgets.mountAll();
 })(typeof window !== "undefined" ? window : globalThis);

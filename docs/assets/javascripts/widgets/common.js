@@ -2,9 +2,14 @@
 // mounting that survives Material's instant navigation, a seeded random
 // generator, and small helpers for labelled controls and SVG charts.
 //
-// A widget script queues itself, whichever of the two scripts runs first
-// (instant navigation inserts them together, and they may load in any order):
-//   (window.courseWidgets = window.courseWidgets || []).push([name, mount]);
+// A widget script queues itself, whichever script runs first (instant
+// navigation inserts a page's scripts together, and each runs when it
+// arrives), naming the globals its mount function needs:
+//   (window.courseWidgets = window.courseWidgets || [])
+//     .push([name, mount, ["CourseActivations"]]);
+// A widget is mounted once common.js and every global it needs are there;
+// a shared script such as activations.js calls CourseWidgets.mountAll()
+// when it has run.
 // Every element
 // <div class="course-widget" data-widget="name"> not yet mounted is then
 // passed to mount(element, data), data being the JSON the build wrote into
@@ -271,21 +276,27 @@
     };
   }
 
-  function register(name, mount) {
-    registry[name] = mount;
+  function register(name, mount, needs) {
+    registry[name] = { mount: mount, needs: needs || [] };
     mountAll();
+  }
+
+  function ready(entry) {
+    return entry && entry.needs.every(function (global) {
+      return root[global] !== undefined;
+    });
   }
 
   function mountAll() {
     if (typeof document === "undefined") return;
     var nodes = document.querySelectorAll(".course-widget[data-widget]:not([data-mounted])");
     Array.prototype.forEach.call(nodes, function (node) {
-      var mount = registry[node.getAttribute("data-widget")];
-      if (!mount) return;
+      var entry = registry[node.getAttribute("data-widget")];
+      if (!ready(entry)) return;
       node.setAttribute("data-mounted", "");
       var data = JSON.parse(node.getAttribute("data-json") || "{}");
       try {
-        mount(node, data);
+        entry.mount(node, data);
         node.classList.add("course-widget--live");
       } catch (error) {
         // The static version stays in place.
@@ -298,7 +309,7 @@
   var queued = Array.isArray(root.courseWidgets) ? root.courseWidgets : [];
   root.courseWidgets = {
     push: function (entry) {
-      register(entry[0], entry[1]);
+      register(entry[0], entry[1], entry[2]);
     },
   };
 

@@ -128,7 +128,8 @@
     return out;
   }
 
-  var W = CourseWidgets;
+  // Set when mounting: this script may run before common.js has.
+  var W;
 
   // A log axis from the decade below the smallest value to the one above
   // the largest (finite, positive) value.
@@ -158,6 +159,7 @@
   }
 
   function mount(element, data) {
+    W = root.CourseWidgets;
     var state = Object.assign({ seed: 1, scale: 1 }, data.initial);
     var drawn = null, timer = null;
     var schedule = function () {
@@ -246,5 +248,5 @@
   }
 
   root.CourseDepth = { draw: draw, propagate: propagate, run: run, verdict: verdict };
-  (root.courseWidgets = root.courseWidgets || []).push(["depth", mount]);
+  (root.courseWidgets = root.courseWidgets || []).push(["depth", mount, ["CourseActivations"]]);
 })(typeof window !== "undefined" ? window : globalThis);

@@ -4,8 +4,12 @@
 // (activations.js); the facts at default parameters come from the build.
 (function (root) {
   "use strict";
-  var W = root.CourseWidgets;
-  var A = root.CourseActivations;
+  // Read when used: this script may run before common.js and activations.js.
+  var W, A;
+  function bind() {
+    W = root.CourseWidgets;
+    A = root.CourseActivations;
+  }
   var INF = Infinity;
 
   // Facts of a function whose slope for x < 0 is a (leaky ReLU, PReLU, RReLU).
@@ -16,6 +20,7 @@
   // The card's facts at parameters p; `facts` are the facts at the defaults
   // (from course_code), kept for what no parameter changes.
   function properties(name, p, facts) {
+    bind();
     var out = {
       range: facts.range.map(Number),
       monotonic: facts.monotonic,
@@ -46,6 +51,7 @@
   function yes(b) { return b ? "yes" : "no"; }
 
   function mount(element, data) {
+    bind();
     var el = W.el, fmt = W.fmt;
     var byKey = {};
     data.functions.forEach(function (fn) { byKey[fn.key] = fn; });
@@ -226,5 +232,5 @@
   }
 
   root.CourseExplorer = { properties: properties };
-  (root.courseWidgets = root.courseWidgets || []).push(["explorer", mount]);
+  (root.courseWidgets = root.courseWidgets || []).push(["explorer", mount, ["CourseActivations"]]);
 })(typeof window !== "undefined" ? window : globalThis);
