@@ -178,7 +178,7 @@ def fallback(options: dict[str, str], page_dir: str) -> str:
     """A table of the data sets and where trained decision regions are drawn."""
     settings(options)  # bad options fail the build here too
     rows = []
-    for key, (name, make) in DATASETS.items():
+    for name, make in DATASETS.values():
         X, y = make()
         rows.append(f"| {name} | {len(X)} | {int(y.max()) + 1} |")
     notebook = posixpath.relpath("notebooks/compare.ipynb", page_dir or ".")

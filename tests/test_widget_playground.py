@@ -164,7 +164,9 @@ JS_PASS = """(() => {
   const out = { logits: Array.from(cache.logits), loss: ce.loss,
     gradW: g.W.map((a) => Array.from(a)), gradb: g.b.map((a) => Array.from(a)),
     losses: [] };
-  for (let s = 0; s < inputs.steps; s++) out.losses.push(P.epoch(net, data, inputs.lr).loss);
+  for (let s = 0; s < inputs.steps; s++) {
+    out.losses.push(P.epoch(net, data, inputs.lr).loss);
+  }
   out.W = net.layers.map((l) => Array.from(l.W));
   out.b = net.layers.map((l) => Array.from(l.b));
   return out;
@@ -280,33 +282,35 @@ def test_same_seed_same_run_other_seed_other_run():
 # --- the page, in Chromium --------------------------------------------------------
 
 READOUT = ".course-widget[data-widget=playground] .cw-readout"
-EPOCH = re.compile(r"Epoch (\d+)(?:: loss ([0-9.e−-]+), training accuracy ([0-9.]+) %)?")
+EPOCH = re.compile(
+    r"Epoch (\d+)(?:: loss ([0-9.e−-]+), training accuracy ([0-9.]+) %)?"
+)
 
 
-def readout(page):
-    match = EPOCH.search(page.locator(READOUT).inner_text())
-    assert match, page.locator(READOUT).inner_text()
+def readout(tab):
+    match = EPOCH.search(tab.locator(READOUT).inner_text())
+    assert match, tab.locator(READOUT).inner_text()
     epoch, loss, accuracy = match.groups()
     return int(epoch), loss, float(accuracy) if accuracy else None
 
 
-def widget(page):
-    return page.locator(".course-widget[data-widget=playground]")
+def widget(tab):
+    return tab.locator(".course-widget[data-widget=playground]")
 
 
-def control(page, label):
-    return widget(page).get_by_label(label, exact=True)
+def control(tab, label):
+    return widget(tab).get_by_label(label, exact=True)
 
 
-def button(page, name):
-    return widget(page).get_by_role("button", name=name, exact=True)
+def button(tab, name):
+    return widget(tab).get_by_role("button", name=name, exact=True)
 
 
-def train_until(page, percent, timeout_ms=60_000):
+def train_until(tab, percent, timeout_ms=60_000):
     """Press Train; wait until the readout shows ``percent``; the seconds taken."""
     start = time.perf_counter()
-    button(page, "Train").click()
-    page.wait_for_function(
+    button(tab, "Train").click()
+    tab.wait_for_function(
         """([sel, want]) => {
           const m = / ([0-9.]+) %/.exec(document.querySelector(sel).textContent);
           return m && Number(m[1]) >= want;
@@ -317,7 +321,7 @@ def train_until(page, percent, timeout_ms=60_000):
     return time.perf_counter() - start
 
 
-def test_page_trains_xor_and_spirals_to_the_issue_accuracies(page, server):
+def test_page_trains_xor_and_spirals_to_the_issue_accuracies(page, server):  # noqa: F811
     open_page(page, server, PAGE)
     assert widget(page).locator("canvas[role=img][aria-label]").count() == 1
     seconds = train_until(page, 100.0)
@@ -335,13 +339,13 @@ def test_page_trains_xor_and_spirals_to_the_issue_accuracies(page, server):
     assert readout(page)[0] == 0  # a change of the network starts again
     seconds = train_until(page, 97.0)
     epoch, _, accuracy = readout(page)
-    print(f"spirals, 2 x 16 ReLU units: {accuracy} % after {epoch} epochs, {seconds:.2f} s")
+    print(f"spirals, 2 x 16 ReLU: {accuracy} % after {epoch} epochs, {seconds:.2f} s")
     assert accuracy >= 97.0
     assert page.locator(".cw-playground__loss").get_attribute("d").count("L") > 10
     assert page.context.traffic.problems() == {}
 
 
-def test_pause_stops_step_advances_one_epoch_reset_repeats(page, server):
+def test_pause_stops_step_advances_one_epoch_reset_repeats(page, server):  # noqa: F811
     open_page(page, server, PAGE)
     control(page, "Data set").select_option("spirals")
     control(page, "Hidden layers").select_option("2")
@@ -377,11 +381,12 @@ def test_pause_stops_step_advances_one_epoch_reset_repeats(page, server):
     control(page, "Seed").fill("7")
     control(page, "Seed").press("Enter")
     other = five_steps()
-    assert other[0] == 5 and other[1] != first[1]
+    assert other[0] == 5
+    assert other[1] != first[1]
     assert page.context.traffic.problems() == {}
 
 
-def test_keyboard_alone_trains_the_network(page, server):
+def test_keyboard_alone_trains_the_network(page, server):  # noqa: F811
     open_page(page, server, PAGE)
     control(page, "Data set").focus()
     order = []
@@ -423,9 +428,9 @@ def test_keyboard_alone_trains_the_network(page, server):
 
 
 def test_reduced_motion_trains_and_draws_when_it_stops(browser, server):  # noqa: F811
-    context = browser.new_context(reduced_motion="reduce")
+    ctx = browser.new_context(reduced_motion="reduce")
     try:
-        page = context.new_page()
+        page = ctx.new_page()
         errors = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else 0)
@@ -434,13 +439,13 @@ def test_reduced_motion_trains_and_draws_when_it_stops(browser, server):  # noqa
         assert page.locator(".cw-playground__loss").get_attribute("d").count("L") > 3
         assert errors == []
     finally:
-        context.close()
+        ctx.close()
 
 
 def test_phone_width_has_no_horizontal_scroll(browser, server):  # noqa: F811
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    ctx = browser.new_context(viewport={"width": 360, "height": 740})
     try:
-        page = context.new_page()
+        page = ctx.new_page()
         page.goto(server.url(PAGE))
         widget(page).locator("canvas").wait_for()
         overflow = page.evaluate(
@@ -448,19 +453,20 @@ def test_phone_width_has_no_horizontal_scroll(browser, server):  # noqa: F811
         )
         assert overflow <= 0
         box = widget(page).locator("canvas").bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= 360
     finally:
-        context.close()
+        ctx.close()
 
 
 def test_without_javascript_the_static_version_shows(browser, server):  # noqa: F811
-    context = browser.new_context(java_script_enabled=False)
+    ctx = browser.new_context(java_script_enabled=False)
     try:
-        page = context.new_page()
+        page = ctx.new_page()
         page.goto(server.url(PAGE))
         fallback = widget(page).locator(".course-widget__fallback")
         assert fallback.is_visible()
         assert "Spirals" in fallback.inner_text()
         assert widget(page).locator("canvas").count() == 0
     finally:
-        context.close()
+        ctx.close()
