@@ -449,6 +449,10 @@
     }
 
     reset();
+    // The point outlines take the text colour: redraw when the scheme changes.
+    new MutationObserver(function () {
+      if (node.isConnected) drawRegions();
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
   (root.courseWidgets = root.courseWidgets || []).push(["playground", mount]);
