@@ -31,6 +31,7 @@ from test_browser import (  # noqa: F401
     scheme,
     server,
 )
+from test_quizzes import parse
 from widget_js import run_js
 
 from course_code import datasets
@@ -119,6 +120,16 @@ def test_fallback_lists_the_datasets_and_links_the_notebook():
     assert "| XOR | 100 | 2 |" in text
     assert "(../notebooks/compare.ipynb)" in text
     assert "(../../notebooks/compare.ipynb)" in PLAYGROUND.fallback({}, "chapters/why")
+
+
+def test_the_page_has_three_quizzes_with_feedback_for_every_option():
+    quizzes = parse(HOOKS.parent / "docs" / "explore" / "playground.md")
+    assert len(quizzes) == 3
+    for quiz in quizzes:
+        assert quiz.question.strip()
+        assert quiz.correct
+        assert len(quiz.answers) >= 2
+        assert all(feedback.strip() for feedback in quiz.feedback), quiz
 
 
 # --- the network, in Node, against course_code.nn ----------------------------

@@ -260,7 +260,7 @@
     var stepButton = W.button("Step", function () {
       pause();
       if (!finished()) runEpoch();
-      draw();
+      drawSoon();
       say(true);
     });
     var resetButton = W.button("Reset", function () {
@@ -319,7 +319,7 @@
         "Decision regions of the network on the " + data.datasets[state.dataset].name +
           " data set, with its " + set.n + " training points, one marker shape per class"
       );
-      draw();
+      drawSoon();
       say(true);
     }
 
@@ -367,12 +367,28 @@
       var t = performance.now();
       if (!now && t - lastSaid < 500) return; // throttled for screen readers
       lastSaid = t;
-      var n = history.loss.length;
+      var n = history.loss.length, last = history.loss[n - 1];
+      var end = !isFinite(last)
+        ? ": the loss diverged; lower the learning rate and reset."
+        : history.accuracy[n - 1] >= 1
+          ? ". Every training point is classified right."
+          : n >= data.maxEpochs ? ". Stopped after " + n + " epochs." : ".";
       readout.textContent = n === 0
         ? "Epoch 0: not trained yet."
-        : "Epoch " + n + ": loss " + W.fmt(history.loss[n - 1], 4) +
-          ", training accuracy " + (100 * history.accuracy[n - 1]).toFixed(1) + " %" +
-          (isFinite(history.loss[n - 1]) ? "." : ": the loss diverged; lower the learning rate and reset.");
+        : "Epoch " + n + ": loss " + W.fmt(last, 4) + ", training accuracy " +
+          (100 * history.accuracy[n - 1]).toFixed(1) + " %" + end;
+    }
+
+    // One drawing per frame at most, out of the task that asked for it, so
+    // that mounting during the page's start-up stays a short task.
+    var queued = false;
+    function drawSoon() {
+      if (queued) return;
+      queued = true;
+      root.requestAnimationFrame(function () {
+        queued = false;
+        draw();
+      });
     }
 
     function draw() {
