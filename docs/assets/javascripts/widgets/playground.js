@@ -270,8 +270,8 @@
     var canvas = el("canvas", { width: SIZE, height: SIZE, class: "cw-playground__regions", role: "img" });
     var small = el("canvas", { width: GRID, height: GRID });
     var loss = W.chart({
-      width: 420,
-      height: 260,
+      width: 340, // near its width on the page, so the labels stay legible
+      height: 300,
       x: [0, 10],
       y: [0.01, 1],
       yScale: "log",
@@ -312,8 +312,11 @@
           hi[d] = Math.max(hi[d], set.X[2 * i + d]);
         }
       }
-      // The data plus a margin of 0.25, as experiments.decision_grid.
-      bounds = [lo[0] - 0.25, hi[0] + 0.25, lo[1] - 0.25, hi[1] + 0.25];
+      // The data plus a margin of 0.25, as experiments.decision_grid, in a
+      // square: one scale on both axes, so that circles stay round.
+      var half = Math.max(hi[0] - lo[0], hi[1] - lo[1]) / 2 + 0.25;
+      var cx = (lo[0] + hi[0]) / 2, cy = (lo[1] + hi[1]) / 2;
+      bounds = [cx - half, cx + half, cy - half, cy + half];
       canvas.setAttribute(
         "aria-label",
         "Decision regions of the network on the " + data.datasets[state.dataset].name +
@@ -466,9 +469,11 @@
 
     reset();
     // The point outlines take the text colour: redraw when the scheme changes.
-    new MutationObserver(function () {
+    var watch = new MutationObserver(function () {
       if (node.isConnected) drawRegions();
-    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+      else watch.disconnect(); // instant navigation took the widget away
+    });
+    watch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
   (root.courseWidgets = root.courseWidgets || []).push(["playground", mount]);
