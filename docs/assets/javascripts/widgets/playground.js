@@ -420,7 +420,9 @@
       ctx.clearRect(0, 0, SIZE, SIZE);
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(small, 0, 0, SIZE, SIZE);
-      ctx.strokeStyle = getComputedStyle(node).color; // the scheme's text colour
+      // A dark outline reads on the light and on the dark scheme; reading the
+      // page's text colour instead would force a style pass of the page.
+      ctx.strokeStyle = "rgba(0, 0, 0, 0.7)";
       ctx.lineWidth = 1;
       for (i = 0; i < set.n; i++) {
         var x = ((set.X[2 * i] - bounds[0]) / (bounds[1] - bounds[0])) * SIZE;
@@ -468,12 +470,6 @@
     }
 
     reset();
-    // The point outlines take the text colour: redraw when the scheme changes.
-    var watch = new MutationObserver(function () {
-      if (node.isConnected) drawRegions();
-      else watch.disconnect(); // instant navigation took the widget away
-    });
-    watch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
   (root.courseWidgets = root.courseWidgets || []).push(["playground", mount]);
