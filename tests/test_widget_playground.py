@@ -493,9 +493,22 @@ def test_without_javascript_the_static_version_shows(browser, server):  # noqa: 
 
 
 def test_instant_navigation_from_the_xor_page_mounts_the_widget(page, server):  # noqa: F811
+    # Instant navigation inserts the page's scripts at once and each runs
+    # when it arrives: hold activations.js back until the widget's script
+    # has run, which must then wait for it.
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.context.route("**/widgets/activations.js", hold)
     open_page(page, server, "chapters/why/xor/")
     page.locator("article a[href$='explore/playground/']").first.click()
     page.wait_for_url("**/explore/playground/")
+    page.wait_for_function("() => window.CoursePlayground !== undefined")
+    assert len(held) == 1
+    page.context.unroute("**/widgets/activations.js", hold)
+    held[0].continue_()
     widget(page).locator("canvas").wait_for()
     assert widget(page).locator("canvas").count() == 1
     button(page, "Step").click()
