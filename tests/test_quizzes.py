@@ -115,9 +115,15 @@ def parse(path: Path) -> list[Quiz]:
     return quizzes
 
 
+def explore_pages() -> list[Path]:
+    """The pages of the widgets (docs/explore/): each ends with its quiz."""
+    return sorted((DOCS / "explore").glob("*.md"))
+
+
 def quiz_bank_pages() -> list[Path]:
-    """Every page with quizzes: the chapters, the FAQ and the numerics page."""
-    return [*quiz_pages(), DOCS / "numerics.md"]
+    """Every page with quizzes: the chapters, the FAQ, the numerics page and
+    the Explore pages."""
+    return [*quiz_pages(), DOCS / "numerics.md", *explore_pages()]
 
 
 ALL = {path: parse(path) for path in quiz_bank_pages()}
@@ -136,7 +142,7 @@ def _rel(path: Path) -> str:
     return path.relative_to(DOCS).as_posix()
 
 
-@pytest.mark.parametrize("path", quiz_pages(), ids=_rel)
+@pytest.mark.parametrize("path", quiz_pages() + explore_pages(), ids=_rel)
 def test_every_page_ends_with_its_own_quiz(path):
     quizzes = ALL[path]
     assert len(quizzes) >= MIN_PAGE_QUIZZES, (

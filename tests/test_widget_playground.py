@@ -24,7 +24,6 @@ from modules import load_file
 from test_browser import (  # noqa: F401
     axe,
     axe_violations,
-    browser,
     context,
     open_page,
     page,

@@ -472,12 +472,5 @@
     reset();
   }
 
-  function queue() {
-    (root.courseWidgets = root.courseWidgets || []).push(["playground", mount]);
-  }
-  // Instant navigation inserts the page's scripts without their order: if
-  // this one runs before activations.js, wait for that one to run.
-  var shared = root.CourseActivations ? null : document.querySelector('script[src$="widgets/activations.js"]');
-  if (shared) shared.addEventListener("load", queue);
-  else queue();
+  (root.courseWidgets = root.courseWidgets || []).push(["playground", mount, ["CourseActivations"]]);
 })(typeof window !== "undefined" ? window : globalThis);
