@@ -298,6 +298,15 @@ def widget_state(tab):
     )
 
 
+def drawn(tab):
+    """Wait until the widget has drawn its first state (it computes in slices)."""
+    tab.wait_for_function(
+        """() => document.querySelector(
+          '.course-widget[data-widget="depth"] [aria-live]')?.textContent !== ''"""
+    )
+    return widget_state(tab)
+
+
 def settled(tab, before):
     """Wait until the summary changes from ``before`` (the debounced update)."""
     tab.wait_for_function(
@@ -310,6 +319,7 @@ def settled(tab, before):
 
 def test_the_controls_move_the_charts_by_keyboard(page, server):  # noqa: F811
     open_page(page, server, PAGE)
+    drawn(page)
     first = widget_state(page)
     assert first["fallback"] == "none"
     assert len(first["paths"]) == 3
@@ -352,6 +362,7 @@ def test_the_controls_move_the_charts_by_keyboard(page, server):  # noqa: F811
 
 def test_sigmoid_vanishes_and_relu_he_keeps_the_gradient(page, server):  # noqa: F811
     open_page(page, server, PAGE)
+    drawn(page)
     summary = widget_state(page)["summary"]
     ratio = summary.split("layer 1 is ")[1].split(" of")[0].replace("−", "-")
     assert float(ratio) < 1e-10  # sigmoid, Xavier, 30 layers
@@ -405,7 +416,7 @@ def test_the_widget_survives_instant_navigation(page, server):  # noqa: F811
     page.wait_for_url("**/explore/depth/")
     live = '.course-widget--live[data-widget="depth"]'
     page.wait_for_selector(live)
-    assert len(widget_state(page)["paths"]) == 3
+    assert len(drawn(page)["paths"]) == 3
     page.go_back()
     page.wait_for_url("**/explore/")
     # The address changes first; wait until the page it names is in place.
@@ -413,5 +424,5 @@ def test_the_widget_survives_instant_navigation(page, server):  # noqa: F811
     page.locator('.md-nav a[href$="depth/"]').first.click()
     page.wait_for_selector(live)
     assert page.locator(live).count() == 1
-    assert "vanishing" in widget_state(page)["summary"]
+    assert "vanishing" in drawn(page)["summary"]
     assert page.context.traffic.problems() == {}

@@ -294,14 +294,20 @@
       var entry = registry[node.getAttribute("data-widget")];
       if (!ready(entry)) return;
       node.setAttribute("data-mounted", "");
-      var data = JSON.parse(node.getAttribute("data-json") || "{}");
-      try {
-        entry.mount(node, data);
-        node.classList.add("course-widget--live");
-      } catch (error) {
-        // The static version stays in place.
-        if (root.console) root.console.error(error);
-      }
+      // Each widget in a task of its own: the deferred scripts run in the
+      // task that then tells the theme the page is loaded, and a widget's
+      // work would make that long task longer still.
+      setTimeout(function () {
+        if (!node.isConnected) return; // instant navigation took it away
+        var data = JSON.parse(node.getAttribute("data-json") || "{}");
+        try {
+          entry.mount(node, data);
+          node.classList.add("course-widget--live");
+        } catch (error) {
+          // The static version stays in place.
+          if (root.console) root.console.error(error);
+        }
+      }, 0);
     });
   }
 

@@ -68,16 +68,24 @@
   }
 
   // o: { f, df, std, Z: [n*n row-major], X, r: [batch*n], width, depth }.
-  // The same operations, in the same order, as experiments._propagate.
-  function propagate(o) {
+  // The same operations, in the same order, as experiments._propagate, one
+  // layer per call of next(): the page runs a few layers at a time, so that
+  // no task holds the main thread for long. `layer(l)` may supply the
+  // weights of layer l when they are first needed (o.Z then grows).
+  function propagation(o) {
     var n = o.width, B = o.X.length / n, L = o.depth, std = o.std;
     var f = o.f, df = o.df;
     var variance = [], gradNorm = new Array(L), dead = [];
-    var pre = [], h = o.X, i, j, b, k, Z;
-    for (var l = 0; l < L; l++) {
-      Z = o.Z[l];
+    var pre = [], h = o.X, grad = o.r;
+    var l = 0, backward = false, done = false;
+    function weights(l) {
+      if (o.layer) o.layer(l);
+      return o.Z[l];
+    }
+    function forward() {
+      var k, j, b;
       var z = new Float64Array(B * n), next = new Float64Array(B * n);
-      rowdot(h, transpose(Z, n), z, B, n, std); // (h Z) * std, as _propagate
+      rowdot(h, transpose(weights(l), n), z, B, n, std); // (h Z) * std, as _propagate
       var sum = 0;
       for (k = 0; k < B * n; k++) {
         next[k] = f(z[k]);
@@ -96,36 +104,78 @@
       pre.push(z);
       h = next;
     }
-    var grad = o.r;
-    for (l = L - 1; l >= 0; l--) {
-      z = pre[l];
-      Z = o.Z[l];
+    function back() {
+      var z = pre[l], k;
       var gz = new Float64Array(B * n), total = 0;
       for (k = 0; k < B * n; k++) {
         gz[k] = grad[k] * df(z[k]); // the chain rule through f
         total += gz[k] * gz[k];
       }
       gradNorm[l] = Math.sqrt(total / B);
-      if (l === 0) break;
+      if (l === 0) return;
       // and through the weights: grad = (gz Z^T) * std
-      var back = new Float64Array(B * n);
-      rowdot(gz, Z, back, B, n, std);
-      grad = back;
+      var out = new Float64Array(B * n);
+      rowdot(gz, o.Z[l], out, B, n, std);
+      grad = out;
     }
-    return { variance: variance, gradNorm: gradNorm, dead: dead };
+    return {
+      // One layer of work; false once the statistics are complete.
+      next: function () {
+        if (done) return false;
+        if (!backward) {
+          forward();
+          l += 1;
+          if (l === L) {
+            backward = true;
+            l = L - 1;
+          }
+        } else {
+          back();
+          l -= 1;
+          if (l < 0) done = true;
+        }
+        return !done;
+      },
+      result: function () {
+        return { variance: variance, gradNorm: gradNorm, dead: dead };
+      },
+    };
+  }
+
+  function propagate(o) {
+    var job = propagation(o);
+    while (job.next());
+    return job.result();
   }
 
   // The whole experiment for one setting; `drawn` (from an earlier call)
   // saves drawing the weights again. s: activation, init, depth, width,
-  // seed, scale; data: the hook's JSON.
-  function run(data, s, drawn) {
-    drawn = draw(s.seed, s.width, s.depth, data.batch, drawn);
+  // seed, scale; data: the hook's JSON. start() gives the job, one layer a
+  // step, whose result() has the statistics, std and drawn; run() does it
+  // all at once.
+  function start(data, s, drawn) {
+    drawn = draw(s.seed, s.width, 0, data.batch, drawn);
     var fn = CourseActivations.get(s.activation);
     var std = (data.factor[s.activation][s.init] / Math.sqrt(s.width)) * (s.scale || 1);
-    var out = propagate({ f: fn.f, df: fn.df, std: std, Z: drawn.Z, X: drawn.X, r: drawn.r, width: s.width, depth: s.depth });
-    out.std = std;
-    out.drawn = drawn;
-    return out;
+    var job = propagation({
+      f: fn.f, df: fn.df, std: std, Z: drawn.Z, X: drawn.X, r: drawn.r, width: s.width, depth: s.depth,
+      layer: function (l) { draw(s.seed, s.width, l + 1, data.batch, drawn); },
+    });
+    return {
+      next: job.next,
+      result: function () {
+        var out = job.result();
+        out.std = std;
+        out.drawn = drawn;
+        return out;
+      },
+    };
+  }
+
+  function run(data, s, drawn) {
+    var job = start(data, s, drawn);
+    while (job.next());
+    return job.result();
   }
 
   // Set when mounting: this script may run before common.js has.
@@ -216,8 +266,27 @@
       summary
     );
 
+    // The work of one setting runs in slices of a few milliseconds, a
+    // layer at a time, so that the page answers while it computes; a new
+    // setting drops the work of the one before.
+    var job = null;
     function update() {
-      var out = run(data, state, drawn);
+      var mine = (job = start(data, state, drawn));
+      (function slice() {
+        if (job !== mine) return;
+        var until = performance.now() + 8;
+        while (performance.now() < until) {
+          if (!mine.next()) {
+            job = null;
+            show(mine.result());
+            return;
+          }
+        }
+        setTimeout(slice, 0);
+      })();
+    }
+
+    function show(out) {
       drawn = out.drawn;
       var L = state.depth, layers = [];
       for (var l = 1; l <= L; l++) layers.push(l);
@@ -247,6 +316,6 @@
     update();
   }
 
-  root.CourseDepth = { draw: draw, propagate: propagate, run: run, verdict: verdict };
+  root.CourseDepth = { draw: draw, propagate: propagate, run: run, start: start, verdict: verdict };
   (root.courseWidgets = root.courseWidgets || []).push(["depth", mount, ["CourseActivations"]]);
 })(typeof window !== "undefined" ? window : globalThis);
