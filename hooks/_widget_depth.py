@@ -31,6 +31,10 @@ ACTIVATIONS = (
 )
 #: The schemes of ``course_code.initializers.init_std``, with their names.
 SCHEMES = {"xavier": "Xavier (Glorot)", "he": "He (Kaiming)", "lecun": "LeCun"}
+#: Schemes of one standard deviation whatever the width, with their names:
+#: ``course_code.initializers.normal`` with its default (1), the classic way
+#: to make a deep network explode, and a small one (0.01), to make it vanish.
+FIXED = {"normal": "Normal, std 1", "small": "Normal, std 0.01"}
 #: The slider ranges; depth and width as ``depth_signal`` takes them.
 DEPTHS = (2, 100)
 WIDTHS = (8, 512)
@@ -61,6 +65,26 @@ def std_factor(activation: str, scheme: str) -> float:
 
     n = 64  # any width: the factor does not depend on it
     return init_std(scheme, n, n, nonlinearity=gain_name(activation)) * math.sqrt(n)
+
+
+def fixed_std(scheme: str) -> float:
+    """The standard deviation of a scheme of ``FIXED``.
+
+    ``"normal"`` is ``course_code.initializers.normal``'s default; ``"small"``
+    is 0.01.
+
+    >>> fixed_std("normal"), fixed_std("small")
+    (1.0, 0.01)
+    """
+    import inspect
+
+    from course_code.initializers import normal
+
+    if scheme == "normal":
+        return float(inspect.signature(normal).parameters["std"].default)
+    if scheme == "small":
+        return 0.01
+    raise ValueError(f"scheme {scheme!r}: expected one of {', '.join(FIXED)}")
 
 
 def _choice(options: dict[str, str], key: str, allowed) -> str:
@@ -100,7 +124,7 @@ def initial(options: dict[str, str]) -> dict:
         )
     return {
         "activation": _choice(options, "activation", ACTIVATIONS),
-        "init": _choice(options, "init", tuple(SCHEMES)),
+        "init": _choice(options, "init", (*SCHEMES, *FIXED)),
         "depth": _integer(options, "depth", DEPTHS),
         "width": _integer(options, "width", WIDTHS),
     }
@@ -112,12 +136,14 @@ def data(options: dict[str, str]) -> dict:
 
     return {
         "activations": [[key, CATALOGUE[key].display_name] for key in ACTIVATIONS],
-        "schemes": [[key, name] for key, name in SCHEMES.items()],
+        "schemes": [[key, name] for key, name in {**SCHEMES, **FIXED}.items()],
         # std = factor / sqrt(width), from course_code.initializers.init_std.
         "factor": {
             key: {scheme: std_factor(key, scheme) for scheme in SCHEMES}
             for key in ACTIVATIONS
         },
+        # std for the schemes that do not depend on the width.
+        "fixed": {key: fixed_std(key) for key in FIXED},
         "depths": list(DEPTHS),
         "widths": list(WIDTHS),
         "batch": BATCH,

@@ -23,7 +23,7 @@ from widget_js import run_js
 
 from course_code.catalogue import ACTIVATIONS
 from course_code.experiments import _propagate, depth_signal
-from course_code.initializers import gain_name, init_std
+from course_code.initializers import gain_name, init_std, normal
 from course_code.nn import dead_unit_fraction
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +107,34 @@ def test_propagation_with_the_same_weights_is_course_codes(name):
     inputs["std"] = std * (1 + 1e-9)
     wrong = run_js(SCRIPTS, expression, inputs)
     assert not np.allclose(wrong["gradNorm"], grad_norm, rtol=1e-12, atol=0)
+
+
+def test_fixed_standard_deviations_are_course_codes():
+    # initializers.normal with its defaults draws weights of std 1.
+    weights = normal(512, 512, rng=np.random.default_rng(0))
+    assert DATA["fixed"]["normal"] == 1.0
+    assert weights.std() == pytest.approx(DATA["fixed"]["normal"], rel=0.01)
+    assert DATA["fixed"]["small"] == 0.01
+    assert set(DATA["fixed"]) | set(DATA["factor"]["relu"]) == {
+        key for key, _ in DATA["schemes"]
+    }
+
+
+@pytest.mark.slow
+def test_a_fixed_std_of_1_makes_the_gradient_explode_and_001_vanish():
+    runs = run_js(
+        SCRIPTS,
+        """inputs.map((init) => {
+          const s = { activation: "tanh", init, depth: 20, width: 64, seed: 3 };
+          const out = CourseDepth.run(inputs.data, s);
+          return [out.std, out.gradNorm[0] / out.gradNorm[19]];
+        })""".replace("inputs.map", "inputs.inits.map"),
+        {"inits": ["normal", "small"], "data": DATA},
+    )
+    (std_normal, ratio_normal), (std_small, ratio_small) = runs
+    assert (std_normal, std_small) == (1.0, 0.01)
+    assert ratio_normal > 1e3  # tanh saturates, but the weights grow each step
+    assert ratio_small < 1e-10
 
 
 @pytest.mark.parametrize("width", [8, 128, 512, 200])
@@ -235,7 +263,13 @@ def test_data_offers_the_activations_and_schemes():
     needed = ["sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "gelu"]
     assert {*needed, "silu", "softplus"} <= set(keys)
     assert dict(DATA["activations"])["relu"] == "ReLU"
-    assert [key for key, _ in DATA["schemes"]] == ["xavier", "he", "lecun"]
+    assert [key for key, _ in DATA["schemes"]] == [
+        "xavier",
+        "he",
+        "lecun",
+        "normal",
+        "small",
+    ]
     assert DATA["batch"] == 64
     assert DATA["initial"] == {
         "activation": "sigmoid",

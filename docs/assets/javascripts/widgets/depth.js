@@ -156,7 +156,8 @@
   function start(data, s, drawn) {
     drawn = draw(s.seed, s.width, 0, data.batch, drawn);
     var fn = CourseActivations.get(s.activation);
-    var std = (data.factor[s.activation][s.init] / Math.sqrt(s.width)) * (s.scale || 1);
+    var fixed = data.fixed && data.fixed[s.init];
+    var std = (fixed !== undefined ? fixed : data.factor[s.activation][s.init] / Math.sqrt(s.width)) * (s.scale || 1);
     var job = propagation({
       f: fn.f, df: fn.df, std: std, Z: drawn.Z, X: drawn.X, r: drawn.r, width: s.width, depth: s.depth,
       layer: function (l) { draw(s.seed, s.width, l + 1, data.batch, drawn); },
