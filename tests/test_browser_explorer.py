@@ -190,6 +190,12 @@ def test_pointer_moves_the_readout(page, server):
     assert float(readout.get_attribute("data-x")) == 2.0
     text = readout.locator('p[data-key="leaky_relu"]').inner_text()
     assert text == "Leaky ReLU: f(x) = 2, f′(x) = 1"
+    # Pointer moves are not announced (they would flood a screen reader);
+    # the keyboard's are.
+    assert readout.get_attribute("aria-live") == "off"
+    chart.focus()
+    page.keyboard.press("ArrowRight")
+    assert readout.get_attribute("aria-live") == "polite"
 
 
 @pytest.mark.parametrize("preferred", ["light", "dark"])

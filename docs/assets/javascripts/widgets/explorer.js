@@ -202,7 +202,10 @@
       cursor = Number((k * step).toFixed(10));
       show();
     }
+    // The readout is announced when the keyboard moves the cursor, not at
+    // every pointer move, which would flood a screen reader.
     svgNode.addEventListener("keydown", function (event) {
+      readout.setAttribute("aria-live", "polite");
       var step = half / 60;
       var moves = { ArrowRight: step, ArrowUp: step, ArrowLeft: -step, ArrowDown: -step, PageUp: 10 * step, PageDown: -10 * step };
       if (event.key in moves) moveTo(cursor + moves[event.key]);
@@ -212,6 +215,7 @@
       event.preventDefault();
     });
     svgNode.addEventListener("pointermove", function (event) {
+      readout.setAttribute("aria-live", "off");
       var m = svgNode.getScreenCTM();
       if (!m) return;
       var pt = svgNode.createSVGPoint();
