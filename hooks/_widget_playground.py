@@ -107,6 +107,12 @@ def _hidden(options: dict[str, str]) -> list[int]:
             f"playground option hidden={text!r}: expected one or two widths "
             f"between {lo} and {hi}, separated by a comma, such as 16,16"
         )
+    if len(set(widths)) > 1:
+        # The page has one width slider for every hidden layer.
+        raise ValueError(
+            f"playground option hidden={text!r}: two layers take the same "
+            "width (the page has one width control), such as 16,16"
+        )
     return [int(w) for w in widths]
 
 

@@ -99,6 +99,7 @@ def test_initial_settings_follow_the_options():
         ({"hidden": "16,16,16"}, "hidden='16,16,16': expected one or two widths"),
         ({"hidden": "1"}, "hidden='1': expected one or two widths between 2 and 32"),
         ({"hidden": "x"}, "hidden='x'"),
+        ({"hidden": "16,8"}, "hidden='16,8': two layers take the same width"),
         ({"lr": "0.2"}, "lr='0.2': expected one of 0.001"),
         ({"lr": "fast"}, "lr='fast'"),
         ({"seed": "-3"}, "seed='-3': expected a whole number"),
