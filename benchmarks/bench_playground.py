@@ -23,8 +23,6 @@ not a test.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -32,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from bench_lighthouse import build_site  # noqa: E402
 from browser_site import CHROMIUM_ARGS, SiteServer, chromium  # noqa: E402
 
 PAGE = "explore/playground/"
@@ -55,16 +54,6 @@ TIME_TO = """([sel, want]) => new Promise((done) => {
   watch.observe(readout, { childList: true, characterData: true, subtree: true });
   train.click();
 })"""
-
-
-def build_site(out: Path) -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
-    )
-    return out
 
 
 def one_run(browser, url: str, spirals: bool) -> dict:

@@ -131,11 +131,6 @@
       input,
       output,
     ]);
-    node.input = input;
-    node.set = function (value) {
-      input.value = value;
-      update();
-    };
     return node;
   }
 
@@ -157,7 +152,6 @@
       el("label", { for: id, text: options.label }),
       input,
     ]);
-    node.input = input;
     return node;
   }
 
