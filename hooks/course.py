@@ -110,6 +110,15 @@ from pathlib import Path
 
 from _cache import template_cache
 from _figures import add_figures, size_and_defer_figures
+from _i18n import (
+    ZH,
+    drop_head_alternates,
+    notebook_pages,
+    page_language,
+    split_search_index,
+    zh_base,
+    zh_sitemap,
+)
 from _moved import add_redirects
 from _notebooks import (
     describe_notebook_images,
@@ -135,7 +144,13 @@ def _notebook_paths(config) -> list[Path]:
     return sorted(Path(config.docs_dir).rglob("*.ipynb"))
 
 
+#: The site folder of the first (English) build; the Chinese build writes
+#: into its ``zh/`` folder.
+_SITE: dict[str, Path] = {}
+
+
 def on_config(config):
+    _SITE.setdefault("root", Path(config.site_dir))
     if config.plugins.get("mkdocs-jupyter") is not None:
         prune_notebook_caches(_notebook_paths(config))
     if config.plugins.get("material/search") is not None:
@@ -150,7 +165,9 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-150)  # after mkdocs-static-i18n has made the file list
 def on_files(files, config):
+    files = notebook_pages(files, config)
     add_figures(files, config, log)
     add_plots(files, config, log)
     return files
@@ -236,6 +253,9 @@ def level_quiz_headings(page_html: str) -> str:
 
 def on_post_page(output, page, config):
     output = level_quiz_headings(output)
+    output = drop_head_alternates(output)
+    if page_language(page) == ZH:
+        output = zh_base(output)
     output = add_redirects(output, page)
     if page.file.src_uri.endswith(".ipynb"):
         output = describe_notebook_images(output, Path(page.file.abs_src_path))
@@ -245,7 +265,13 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and not i18n.building:
+        root = _SITE.pop("root", Path(config.site_dir))
+        split_search_index(root)
+        zh_sitemap(root, config.site_url or "")
     prune_styles_cache()
     prune_webp_cache()
     prune_search_entries()

@@ -50,6 +50,7 @@ from pathlib import Path
 
 from _cache import CACHE, prune, write_atomically
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 STYLESHEET = "assets/stylesheets/mathjax.css"
@@ -390,6 +391,10 @@ def stylesheet() -> str:
         return css
 
 
+# After the i18n plugin, which rebuilds the file list of each language from
+# the files on disk: a generated file added before it would be lost (or, with
+# no source path, break it).
+@event_priority(-100)
 def on_files(files, config):
     files.append(File.generated(config, STYLESHEET, content=stylesheet()))
     return files

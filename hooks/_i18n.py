@@ -1,0 +1,189 @@
+"""The Chinese edition: one source tree, two languages, two search indexes.
+
+Not a hook itself: ``hooks/course.py`` calls these functions.
+
+How the site is built in two languages (the choice, and why):
+
+* **mkdocs-static-i18n, suffix structure.** A page's translation sits beside
+  it, ``xor.md`` and ``xor.zh.md``; English URLs do not change and Chinese
+  pages are published under ``/zh/``. One ``mkdocs build`` (and one
+  ``mkdocs serve``) builds both languages, with the same hooks, quizzes,
+  figures and notebooks, and the assets are shared. One build per language
+  (Material's documented alternative) would need a second docs folder with
+  its own copy of the assets and could not be served as one site.
+* **Each language has its own search index.** The plugin stacks both
+  languages' entries into one index: an English query would then find the
+  Chinese pages too (they keep the code and the names of the functions).
+  :func:`split_search_index` writes ``search/search_index.json`` with the
+  English entries and ``zh/search/search_index.json`` with the Chinese ones,
+  and :func:`zh_base` points the Chinese pages' ``__config.base`` (where
+  Material's scripts find the index and the sitemap) at ``zh/``. Material's
+  search plugin segments Chinese text with jieba when it is installed; the
+  search separator splits at the zero-width spaces it inserts.
+* **The language switcher under instant navigation.** The plugin makes the
+  switcher lead to the same page in the other language, but Material's
+  instant navigation replaces only the page's content, so the switcher would
+  keep the links of the first page read (the plugin warns of this).
+  ``docs/assets/javascripts/language.js`` sets them again after each
+  navigation and makes the switch a full page load, so that the other
+  language's search index and sitemap are read; the warning is therefore
+  dropped (:class:`DropInstantWarning`). The ``<link rel="alternate"
+  hreflang>`` elements of a page's head go (:func:`drop_head_alternates`):
+  Material reads them as the roots of the other languages and fetches a
+  ``sitemap.xml`` under each, which for a page's own translation does not
+  exist (two 404 errors on every page). The sitemap names each page's
+  translation for search engines instead.
+* **mkdocs-quiz** takes its interface language from ``theme.language``,
+  which the plugin sets to ``zh`` for the Chinese build.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from _cache import write_atomically
+
+#: The languages, the default first; Chinese pages live under ``/zh/``.
+LANGUAGES = ("en", "zh")
+ZH = "zh"
+
+
+class DropInstantWarning(logging.Filter):
+    """Drop the plugin's warning that its switcher and instant navigation do
+    not get along: ``language.js`` fixes exactly that."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "compatible with theme.features = navigation.instant" not in str(
+            record.getMessage()
+        )
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
+    DropInstantWarning()
+)
+
+
+def page_language(page) -> str:
+    """The language of ``page``: ``"zh"`` for a Chinese page, else ``"en"``."""
+    return getattr(page.file, "locale", None) or LANGUAGES[0]
+
+
+CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")'
+)
+
+
+def zh_base(output: str) -> str:
+    """Point a Chinese page's ``__config.base`` at the Chinese site's root.
+
+    >>> zh_base(
+    ...     '<script id="__config" type="application/json">{"base": "../..", "x": 1}'
+    ... )
+    '<script id="__config" type="application/json">{"base": "../../zh", "x": 1}'
+    """
+    return CONFIG_BASE.sub(
+        lambda m: f"{m[1]}{m[2].rstrip('/')}/{ZH}{m[3]}", output, count=1
+    )
+
+
+def split_search_index(site: Path) -> tuple[int, int]:
+    """Give each language its own search index; return the entry counts.
+
+    Entries are deduplicated (the plugin stacks the entries of every build).
+    A Chinese entry's location becomes relative to ``zh/``.
+    """
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    english, chinese, seen = [], [], set()
+    for entry in index["docs"]:
+        key = (entry["location"], entry["title"], entry["text"])
+        if key in seen:
+            continue
+        seen.add(key)
+        if entry["location"].startswith(f"{ZH}/"):
+            chinese.append({**entry, "location": entry["location"][len(ZH) + 1 :]})
+        else:
+            english.append(entry)
+    for target, docs in (
+        (path, english),
+        (site / ZH / "search" / "search_index.json", chinese),
+    ):
+        write_atomically(
+            target,
+            json.dumps(
+                {**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")
+            ),
+        )
+    return len(english), len(chinese)
+
+
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def drop_head_alternates(output: str) -> str:
+    """Remove the head's per-page language alternates (see the module's text).
+
+    >>> drop_head_alternates('<head><link rel="alternate" href="./" hreflang="zh"></head>')
+    '<head></head>'
+    """
+    head_end = output.find("</head>")
+    if head_end < 0:
+        return output
+    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
+
+
+URL = re.compile(r"\s*<url>.*?</url>", re.DOTALL)
+
+
+def zh_sitemap(site: Path, site_url: str) -> None:
+    """Write ``zh/sitemap.xml``: the Chinese pages alone, which Material's
+    instant navigation reads from a Chinese page (so that a link to an
+    English page loads it in full, with the English search index)."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    prefix = f"{site_url.rstrip('/')}/{ZH}/"
+
+    def keep(match: re.Match) -> str:
+        loc = re.search(r"<loc>(.*?)</loc>", match[0])
+        return match[0] if loc and loc[1].startswith(prefix) else ""
+
+    write_atomically(site / ZH / "sitemap.xml", URL.sub(keep, sitemap))
+
+
+def notebook_pages(files, config):
+    """Make the notebooks of every language pages again.
+
+    mkdocs-jupyter wraps each notebook in a ``NotebookFile`` so that MkDocs
+    renders it as a page; mkdocs-static-i18n then builds each language's
+    file list anew, from plain files, and a notebook would be published as
+    its raw JSON (mkdocs-static-i18n issue 198). This runs after it and wraps
+    them again, at the address the plugin gave them (``zh/...`` for Chinese).
+    """
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None:
+        return files
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    # In place: the plugin's own Files class finds a page's translation.
+    for file in list(files):
+        if (
+            file.src_uri.endswith(".ipynb")
+            and not file.is_documentation_page()
+            and jupyter.should_include(file)
+        ):
+            notebook = NotebookFile.__new__(NotebookFile)
+            notebook.file = file
+            # The plugin gives it a page's address already, or the raw one.
+            stem = file.dest_uri.removesuffix("/index.html").removesuffix(".ipynb")
+            if config.use_directory_urls:
+                notebook.dest_path = f"{stem}/index.html"
+                notebook.url = f"{stem}/"
+            else:
+                notebook.dest_path = f"{stem}.html"
+                notebook.url = f"{stem}.html"
+            notebook.abs_dest_path = str(Path(config.site_dir) / notebook.dest_path)
+            files.remove(file)
+            files.append(notebook)
+    return files
