@@ -126,7 +126,9 @@ HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^
 def drop_head_alternates(output: str) -> str:
     """Remove the head's per-page language alternates (see the module's text).
 
-    >>> drop_head_alternates('<head><link rel="alternate" href="./" hreflang="zh"></head>')
+    >>> drop_head_alternates(
+    ...     '<head><link rel="alternate" href="./" hreflang="zh"></head>'
+    ... )
     '<head></head>'
     """
     head_end = output.find("</head>")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import sys
 
+from _strings import prose, words
+
 BIG = sys.float_info.max  # the largest float64: "no bound" in a record
 
 
@@ -33,14 +35,16 @@ def _number(v: float) -> str:
     return f"{mantissa:g} \\times 10^{{{exponent}}}"
 
 
-def interval(low: float, high: float, x: str = "x") -> str:
+def interval(low: float, high: float, x: str = "x", lang: str = "en") -> str:
     """An interval of x as the page writes it, in TeX.
 
     >>> interval(-math.inf, -709.79), interval(0.0, 709.78)
     ('$x < -709.79$', '$0 < x < 709.78$')
+    >>> interval(-BIG, BIG, lang="zh")
+    '所有 $x$'
     """
     if abs(low) >= BIG and abs(high) >= BIG:
-        return f"every ${x}$"
+        return words(lang)["idea_every"].format(x=x)
     if abs(low) >= BIG:
         return f"${x} < {_number(high)}$"
     if abs(high) >= BIG:
@@ -48,38 +52,54 @@ def interval(low: float, high: float, x: str = "x") -> str:
     return f"${_number(low)} < {x} < {_number(high)}$"
 
 
-def _tolerance(rtol: float) -> str:
+def _tolerance(rtol: float, lang: str = "en") -> str:
     if rtol == 0:
-        return "exactly, bit for bit,"
+        return words(lang)["idea_exactly"]
     exponent = math.floor(math.log10(rtol))
     mantissa = round(rtol / 10**exponent)
-    scale = f"10^{{{exponent}}}"
-    return f"to a relative error of ${mantissa} \\times {scale}$ or less"
+    bound = f"{mantissa} \\times 10^{{{exponent}}}"
+    return words(lang)["idea_relative"].format(bound=bound)
 
 
-def idea(name: str) -> str:
-    """The Markdown of the idea ``name``: its code and where it holds."""
+def idea(name: str, lang: str = "en") -> str:
+    """The Markdown of the idea ``name``: its code and where it holds, in ``lang``."""
     from course_code.ideas import IDEAS
 
     if name not in IDEAS:
         raise KeyError(f"{name!r} is not in course_code.ideas.IDEAS")
     entry = IDEAS[name]
-    where = " and ".join(interval(*i, entry.variable) for i in entry.agrees_on)
+    say = words(lang)
+    x = entry.variable
+    where = say["idea_and"].join(interval(*i, x, lang) for i in entry.agrees_on)
+    if lang != "en" and where.startswith("$"):
+        where = " " + where  # a space between Chinese and a formula
+    said = prose(entry.where_said, lang)
+    if said and lang == "en":
+        said = " " + said
+    agrees = say["idea_agrees"].format(
+        reference=entry.reference_name,
+        tolerance=_tolerance(entry.rtol, lang),
+        where=where,
+        where_said=said,
+    )
     lines = [
         "```python",
         f'--8<-- "course_code/ideas.py:{name}"',
         "```",
         "",
-        '!!! note "Where the idea holds"',
+        f'!!! note "{say["idea_title"]}"',
         "",
-        f"    It agrees with `{entry.reference_name}` {_tolerance(entry.rtol)}"
-        f" for {where}{' ' + entry.where_said if entry.where_said else ''},"
-        " without a warning.",
+        f"    {agrees}",
     ]
     if entry.breaks:
-        lines += ["    It breaks:", ""]
-        x = entry.variable
-        lines += [f"    - for {interval(*b.where, x)}, {b.says}" for b in entry.breaks]
+        lines += [f"    {say['idea_breaks']}", ""]
+        lines += [
+            "    - "
+            + say["idea_break"].format(
+                where=interval(*b.where, x, lang), says=prose(b.says, lang)
+            )
+            for b in entry.breaks
+        ]
     else:
-        lines[-1] += " The idea is already exact."
+        lines[-1] += say["idea_exact"]
     return "\n".join(lines)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 from _cache import CACHE, KeptValues
+from _i18n import page_language
 from _ideas import idea
 from _sources import dependency_hash
 from _tables import card, frameworks_table, max_slope, properties_table
@@ -108,7 +109,11 @@ def fail(page, line: int, message: str) -> PluginError:
 
 
 def expand_one(
-    body: str, page_dir: str = "", whole_line: bool = True, page_url: str = ""
+    body: str,
+    page_dir: str = "",
+    whole_line: bool = True,
+    page_url: str = "",
+    lang: str = "en",
 ) -> str:
     """The Markdown of one placeholder, given the text between ``course:`` and ``-->``.
 
@@ -117,13 +122,13 @@ def expand_one(
     words = body.split()
     kind = words[0] if words else ""
     if kind == "properties-table" and len(words) == 1 and whole_line:
-        return properties_table()
+        return properties_table(lang)
     if kind == "frameworks-table" and len(words) >= 2 and whole_line:
-        return frameworks_table(words[1:])
+        return frameworks_table(words[1:], lang)
     if kind == "card" and len(words) == 2 and whole_line:
-        return card(words[1], page_dir)
+        return card(words[1], page_dir, lang)
     if kind == "idea" and len(words) == 2 and whole_line:
-        return idea(words[1])
+        return idea(words[1], lang)
     if kind == "value" and len(words) >= 3:
         return format(call(words[1], words[2:-1]), words[-1])
     if kind == "widget" and len(words) >= 2 and whole_line:
@@ -144,6 +149,7 @@ def _expand_one(body: str, page, line: int, whole_line: bool) -> str:
             posixpath.dirname(page.file.src_uri),
             whole_line,
             getattr(page, "url", ""),
+            page_language(page),
         )
     except NotUnderstood as error:
         raise fail(page, line, f"<!-- course:{body}--> is {error}") from None

@@ -19,6 +19,7 @@ import re
 
 import numpy as np
 from _figures import FIGURES, catalogue
+from _strings import prose, words
 
 
 def max_slope(key: str):
@@ -28,8 +29,8 @@ def max_slope(key: str):
     return steepest(key)
 
 
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+def _yes(flag: bool, lang: str = "en") -> str:
+    return words(lang)["yes" if flag else "no"]
 
 
 def number(value: float) -> str:
@@ -51,54 +52,55 @@ def _range(entry) -> str:
     return f"{left}{number(lo)}, {number(hi)}{right}"
 
 
-def _bounded(entry) -> str:
+def _bounded(entry, lang: str = "en", where: str = "") -> str:
+    """Which sides bound ``entry``'s values, as a table cell or (``where``
+    "card_") in a card's sentence."""
     if entry.bounded:
-        return "both"
-    if entry.bounded_below:
-        return "below"
-    return "above" if entry.bounded_above else "no"
+        side = "both"
+    elif entry.bounded_below:
+        side = "below"
+    else:
+        side = "above" if entry.bounded_above else "no"
+    return words(lang)[f"{where}bounded_{side}"]
 
 
-def _slope_text(key: str) -> str:
+def _slope_text(key: str, lang: str = "en") -> str:
     entry = catalogue()[key]
     if not entry.elementwise:
         return "—"
     slope = max_slope(key)
+    say = words(lang)
     if math.isinf(slope.x):
         both = entry.grad_at(-slope.x) == slope.value
         side = "|x|" if both else "x"
         end = "∞" if both else number(slope.x)
-        return f"→ {number(slope.value)} as {side} → {end}"
+        return say["slope_limit"].format(value=number(slope.value), side=side, end=end)
     if not slope.unique:
         return number(slope.value)
-    return f"{number(slope.value)} at x = {number(slope.x)}"
+    return say["slope_at"].format(value=number(slope.value), x=number(slope.x))
 
 
-def properties_table() -> str:
-    """The comparison table of every catalogue entry."""
-    rows = [
-        "| Function | Range | Bounded | Monotonic | Smooth | Zero-centred "
-        "| Self-gated | Steepest slope |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+def properties_table(lang: str = "en") -> str:
+    """The comparison table of every catalogue entry, in ``lang``."""
+    rows = [words(lang)["table_header"], "|---|---|---|---|---|---|---|---|"]
     for key, e in catalogue().items():
         cells = [
             e.display_name,
             _range(e),
-            _bounded(e),
-            _yes(e.monotonic),
-            _yes(e.smooth),
-            _yes(e.zero_centred),
-            _yes(e.self_gated),
-            _slope_text(key),
+            _bounded(e, lang),
+            _yes(e.monotonic, lang),
+            _yes(e.smooth, lang),
+            _yes(e.zero_centred, lang),
+            _yes(e.self_gated, lang),
+            _slope_text(key, lang),
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(['<div class="course-table" markdown>', "", *rows, "", "</div>"])
 
 
-def _short_names(names: str | None, prefixes: dict) -> str:
+def _short_names(names: str | None, prefixes: dict, lang: str = "en") -> str:
     if not names:
-        return "none"
+        return words(lang)["none"]
     cells = []
     for name in names.split(", "):
         for long, short in prefixes.items():
@@ -114,23 +116,20 @@ KERAS_PREFIXES = {"keras.activations.": "", "keras.layers.": "layers."}
 JAX_PREFIXES = {"jax.nn.": ""}
 
 
-def frameworks_table(keys: list[str]) -> str:
+def frameworks_table(keys: list[str], lang: str = "en") -> str:
     """Names in PyTorch, Keras and JAX of the catalogue entries ``keys``."""
     entries = catalogue()
     unknown = [key for key in keys if key not in entries]
     if unknown:
         raise KeyError(f"not catalogue keys: {unknown}")
-    rows = [
-        "| Function | PyTorch | Keras | JAX (`jax.nn`) |",
-        "| --- | --- | --- | --- |",
-    ]
+    rows = [words(lang)["frameworks_header"], "| --- | --- | --- | --- |"]
     for key in keys:
         e = entries[key]
         cells = [
             e.display_name,
-            _short_names(e.pytorch, TORCH_PREFIXES),
-            _short_names(e.keras, KERAS_PREFIXES),
-            _short_names(e.jax, JAX_PREFIXES),
+            _short_names(e.pytorch, TORCH_PREFIXES, lang),
+            _short_names(e.keras, KERAS_PREFIXES, lang),
+            _short_names(e.jax, JAX_PREFIXES, lang),
         ]
         rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
@@ -140,56 +139,55 @@ def _escape(text: str) -> str:
     return re.sub(r"([*_`\\])", r"\\\1", text)
 
 
-def _properties(e) -> list[str]:
+def _properties(e, lang: str = "en") -> list[str]:
     flags = {
         "monotonic": e.monotonic,
         "smooth": e.smooth,
-        "zero-centred": e.zero_centred,
-        "self-gated": e.self_gated,
+        "zero_centred": e.zero_centred,
+        "self_gated": e.self_gated,
         "elementwise": e.elementwise,
     }
-    return [name for name, flag in flags.items() if flag]
+    return [words(lang)[name] for name, flag in flags.items() if flag]
 
 
-def _facts(key: str, e) -> list[str]:
+def _facts(key: str, e, lang: str = "en") -> list[str]:
     """The card's list of facts, as Markdown list items."""
-    props = _properties(e)
+    say = words(lang)
+    props = say["list_separator"].join(_properties(e, lang)) or say["no_properties"]
     facts = [
-        f"**Range:** {_range(e)}; bounded: {_bounded(e)}",
-        f"**Properties:** {', '.join(props) or 'none of the listed ones'}",
+        say["range"].format(range=_range(e), bounded=_bounded(e, lang, "card_")),
+        say["properties"].format(properties=props),
     ]
     if e.params:
         params = ", ".join(f"{k}={v!r}" for k, v in e.params.items())
-        facts.append(f"**Default parameters:** `{params}`")
+        facts.append(say["default_parameters"].format(parameters=params))
     if e.minimum is not None:
-        facts.append(
-            f"**Minimum:** {number(e.minimum[1])} at x = {number(e.minimum[0])}"
-        )
+        value, x = number(e.minimum[1]), number(e.minimum[0])
+        facts.append(say["minimum"].format(value=value, x=x))
     if e.elementwise:
-        facts.append(f"**Steepest slope:** {_slope_text(key)}")
+        facts.append(say["steepest_slope"].format(slope=_slope_text(key, lang)))
     if e.origin is not None:
         o = e.origin
-        facts.append(f"**Origin:** {o.authors} ({o.year}), *{_escape(o.title)}*")
-    facts.append(f"**PyTorch:** `{e.pytorch}`")
-    facts.append(f"**Keras:** `{e.keras}`" if e.keras else "**Keras:** none")
+        title = _escape(o.title)
+        facts.append(say["origin"].format(authors=o.authors, year=o.year, title=title))
+    facts.append(say["pytorch"].format(name=e.pytorch))
+    facts.append(say["keras"].format(name=e.keras) if e.keras else say["keras_none"])
     if e.notes:
-        facts.append(f"**Frameworks and notes:** {_escape(e.notes)}")
+        facts.append(say["notes"].format(notes=_escape(prose(e.notes, lang))))
     return [f"- {fact}" for fact in facts]
 
 
-def card(key: str, page_dir: str) -> str:
-    """The Markdown of the catalogue card of ``key``."""
+def card(key: str, page_dir: str, lang: str = "en") -> str:
+    """The Markdown of the catalogue card of ``key``, in ``lang``."""
     entries = catalogue()
     if key not in entries:
         raise KeyError(f"{key!r} is not a catalogue key")
     e = entries[key]
     figure = posixpath.relpath(f"{FIGURES}/{key}.svg", page_dir or ".")
     lines = ['<div class="course-card" markdown>', "", f"$$\n{e.formula}\n$$", ""]
+    say = words(lang)
     if e.derivative:
-        lines += [f"Derivative:\n\n$$\n{e.derivative}\n$$", ""]
-    lines += [
-        f"![{e.display_name} and its derivative, drawn by course_code]({figure})",
-        "",
-        *_facts(key, e),
-    ]
+        lines += [f"{say['derivative']}\n\n$$\n{e.derivative}\n$$", ""]
+    alt = say["figure_alt"].format(name=e.display_name)
+    lines += [f"![{alt}]({figure})", "", *_facts(key, e, lang)]
     return "\n".join([*lines, "", "</div>"])

@@ -840,3 +840,100 @@ def test_a_chapters_first_page_sends_moved_anchors_to_their_page():
     assert MOVED.add_redirects("<head>", xor) == "<head>"
     alone = _page("index", "", '<h1 id="home">H</h1>')
     assert MOVED.add_redirects("<head>", alone) == "<head>"
+
+
+# --- the Chinese edition: the hooks' own words, and the language plumbing -------
+
+STRINGS = load_file("course_strings", HOOKS / "_strings.py")
+I18N = load_file("course_i18n", HOOKS / "_i18n.py")
+
+
+def _slots(template: str) -> set[str]:
+    return set(re.findall(r"\{(\w*)\}", template))
+
+
+def test_both_languages_have_the_same_phrases_with_the_same_slots():
+    english, chinese = STRINGS.WORDS["en"], STRINGS.WORDS["zh"]
+    assert set(english) == set(chinese)
+    for key in english:
+        assert _slots(english[key]) == _slots(chinese[key]), key
+        assert chinese[key] != english[key] or not re.search(
+            "[a-z]{3}", english[key]
+        ), key
+
+
+def test_every_sentence_course_code_gives_a_page_has_its_chinese():
+    from course_code.catalogue import ACTIVATIONS
+    from course_code.ideas import IDEAS
+
+    sentences = [e.notes for e in ACTIVATIONS.values() if e.notes]
+    sentences += [i.where_said for i in IDEAS.values() if i.where_said]
+    sentences += [b.says for i in IDEAS.values() for b in i.breaks]
+    missing = [s for s in sentences if s not in STRINGS.PROSE_ZH]
+    assert not missing, missing
+    unused = set(STRINGS.PROSE_ZH) - set(sentences)
+    assert not unused, f"translations of sentences course_code no longer has: {unused}"
+
+
+def test_an_untranslated_sentence_fails_with_what_to_translate():
+    assert STRINGS.prose("A new note.", "en") == "A new note."
+    with pytest.raises(KeyError, match=r"no Chinese for 'A new note\.'"):
+        STRINGS.prose("A new note.", "zh")
+    with pytest.raises(ValueError, match="lang must be one of"):
+        STRINGS.words("fr")
+
+
+def test_cards_tables_and_ideas_in_chinese_keep_the_numbers_and_formulas():
+    english = TABLES.card("gelu", "chapters/catalogue")
+    chinese = TABLES.card("gelu", "chapters/catalogue", "zh")
+    assert "**值域**：[−0.16997, ∞)；有下界" in chinese
+    assert "**Range:** [−0.16997, ∞); bounded: below" in english
+    for part in ("$$", "../../figures/gelu.svg", "`torch.nn.functional.gelu"):
+        assert english.count(part) == chinese.count(part)
+    assert "| 函数 | 值域 |" in TABLES.properties_table("zh")
+    assert "| 函数 | PyTorch |" in TABLES.frameworks_table(["relu"], "zh")
+    idea = IDEAS.idea("sigmoid", "zh")
+    assert '!!! note "思路版在哪里成立"' in idea
+    assert "对 $x > -709.78$，它与 `course_code.activations.sigmoid`" in idea
+    assert IDEAS.idea("sigmoid").count("$") == idea.count("$")
+
+
+def test_a_chinese_page_reads_the_chinese_search_index_and_sitemap():
+    page = (
+        '<script id="__config" type="application/json">'
+        '{"annotate": null, "base": "../.."'
+    )
+    assert I18N.zh_base(page).endswith('"base": "../../zh"')
+    assert I18N.zh_base(page.replace('"../.."', '".."')).endswith('"base": "../zh"')
+
+
+def test_the_search_index_is_split_by_language(tmp_path):
+    (tmp_path / "search").mkdir()
+    entries = [
+        {"location": "faq/", "title": "FAQ", "text": "relu"},
+        {"location": "zh/faq/", "title": "常见问题", "text": "relu"},
+        {"location": "zh/faq/", "title": "常见问题", "text": "relu"},
+    ]
+    index = {"config": {"lang": ["en"]}, "docs": entries}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index))
+    assert I18N.split_search_index(tmp_path) == (1, 1)
+    english = json.loads((tmp_path / "search" / "search_index.json").read_text())
+    chinese = json.loads((tmp_path / "zh" / "search" / "search_index.json").read_text())
+    assert [e["location"] for e in english["docs"]] == ["faq/"]
+    assert chinese["docs"] == [
+        {"location": "faq/", "title": "常见问题", "text": "relu"}
+    ]
+
+
+def test_the_chinese_sitemap_lists_the_chinese_pages_alone(tmp_path):
+    url = "https://example.org/course/"
+    (tmp_path / "sitemap.xml").write_text(
+        f'<?xml version="1.0"?>\n<urlset>\n'
+        f"  <url>\n    <loc>{url}faq/</loc>\n  </url>\n"
+        f"  <url>\n    <loc>{url}zh/faq/</loc>\n  </url>\n</urlset>\n"
+    )
+    I18N.zh_sitemap(tmp_path, url)
+    sitemap = (tmp_path / "zh" / "sitemap.xml").read_text()
+    assert f"<loc>{url}zh/faq/</loc>" in sitemap
+    assert f"<loc>{url}faq/</loc>" not in sitemap
+    assert sitemap.startswith('<?xml version="1.0"?>')

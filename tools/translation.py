@@ -287,6 +287,14 @@ def problems_of(english, translated):
             f"`python tools/translation.py stamp {translated.relative_to(ROOT)}`"
         )
     if english.suffix == ".md":
+        en_ids = heading_ids(english.read_text("utf-8"))
+        zh_ids = heading_ids(translated.read_text("utf-8"))
+        if en_ids != zh_ids:
+            missing = [a for a in en_ids if a not in zh_ids]
+            found.append(
+                f"heading anchors differ from the English page's (missing {missing}); "
+                "`stamp` gives the headings the English anchors"
+            )
         found += [
             f"{problem}"
             for problem in compare(
