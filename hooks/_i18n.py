@@ -16,10 +16,17 @@ How the site is built in two languages (the choice, and why):
   Chinese pages too (they keep the code and the names of the functions).
   :func:`split_search_index` writes ``search/search_index.json`` with the
   English entries and ``zh/search/search_index.json`` with the Chinese ones,
-  and :func:`zh_base` points the Chinese pages' ``__config.base`` (where
-  Material's scripts find the index and the sitemap) at ``zh/``. Material's
-  search plugin segments Chinese text with jieba when it is installed; the
-  search separator splits at the zero-width spaces it inserts.
+  and :func:`zh_config` points the Chinese pages' ``__config.base`` (where
+  Material's scripts find the index and the sitemap) at ``zh/``.
+* **Chinese words in search.** Chinese is written without spaces. Material's
+  search plugin cuts the pages' Chinese text into words with jieba at build
+  time (zero-width spaces, at which the search separator splits), but a
+  query such as 梯度消失 stays one token and finds nothing. The Chinese pages
+  therefore run Material's search worker through a small wrapper
+  (:data:`ZH_WORKER`, written by :func:`zh_worker`) that gives lunr a word
+  segmenter for Chinese (the browser's ``Intl.Segmenter``), the hook lunr's
+  tokenizer already has for Japanese: queries and index are cut into words
+  the same way.
 * **The language switcher under instant navigation.** The plugin makes the
   switcher lead to the same page in the other language, but Material's
   instant navigation replaces only the page's content, so the switcher would
@@ -71,22 +78,63 @@ def page_language(page) -> str:
     return getattr(page.file, "locale", None) or LANGUAGES[0]
 
 
-CONFIG_BASE = re.compile(
-    r'(<script id="__config" type="application/json">\{[^<]*?"base":\s*")([^"]*)(")'
-)
+CONFIG = re.compile(r'<script id="__config" type="application/json">\{[^<]*?</script>')
+CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+CONFIG_WORKER = re.compile(r'("search":\s*"[^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
+#: The Chinese pages' search worker, beside Material's (see the module's text).
+ZH_WORKER = "assets/javascripts/workers/search-zh.js"
 
 
-def zh_base(output: str) -> str:
-    """Point a Chinese page's ``__config.base`` at the Chinese site's root.
+def zh_config(output: str) -> str:
+    """Point a Chinese page's ``__config`` at the Chinese site's root (the
+    search index and sitemap under ``zh/``) and at the Chinese search worker.
 
-    >>> zh_base(
-    ...     '<script id="__config" type="application/json">{"base": "../..", "x": 1}'
-    ... )
-    '<script id="__config" type="application/json">{"base": "../../zh", "x": 1}'
+    >>> zh_config(
+    ...     '<script id="__config" type="application/json">{"base": "../..", '
+    ...     '"search": "../../assets/javascripts/workers/search.0a1b.min.js"}</script>'
+    ... )  # doctest: +NORMALIZE_WHITESPACE
+    '<script id="__config" type="application/json">{"base": "../../zh/",
+     "search": "../../assets/javascripts/workers/search-zh.js"}</script>'
     """
-    return CONFIG_BASE.sub(
-        lambda m: f"{m[1]}{m[2].rstrip('/')}/{ZH}{m[3]}", output, count=1
-    )
+
+    def rewrite(match: re.Match) -> str:
+        config = CONFIG_BASE.sub(
+            lambda m: f"{m[1]}{m[2].rstrip('/')}/{ZH}/{m[3]}", match[0], count=1
+        )
+        return CONFIG_WORKER.sub(lambda m: f"{m[1]}search-zh.js{m[3]}", config, count=1)
+
+    return CONFIG.sub(rewrite, output, count=1)
+
+
+def zh_worker() -> str:
+    """The Chinese search worker: Material's worker, and a word segmenter.
+
+    Material's worker cuts a Han token into words when ``lunr.TinySegmenter``
+    exists (its support for Japanese); this one segments Chinese with the
+    browser's ``Intl.Segmenter``. Without it (older browsers), search works
+    as before, on the words jieba marked in the index.
+    """
+    from material import templates
+
+    workers = Path(templates.__file__).parent / "assets" / "javascripts" / "workers"
+    (worker,) = sorted(workers.glob("search.*.min.js"))
+    return f"""// The Chinese pages' search worker (hooks/_i18n.py): Material's own
+// worker, and a segmenter that cuts Chinese queries and text into words.
+importScripts("{worker.name}");
+if (typeof Intl !== "undefined" && Intl.Segmenter) {{
+  var words = new Intl.Segmenter("zh", {{ granularity: "word" }});
+  var han = /\\p{{Script=Han}}/u;
+  lunr.TinySegmenter = function () {{}};
+  lunr.TinySegmenter.prototype.ctype_ = function (text) {{
+    return han.test(text) ? "H" : "O";
+  }};
+  lunr.TinySegmenter.prototype.segment = function (text) {{
+    return Array.from(words.segment(text), function (part) {{
+      return part.segment;
+    }});
+  }};
+}}
+"""
 
 
 def split_search_index(site: Path) -> tuple[int, int]:
@@ -189,3 +237,52 @@ def notebook_pages(files, config):
             files.remove(file)
             files.append(notebook)
     return files
+
+
+def _notebook_heading_ids(notebook: Path) -> list[str]:
+    """The anchors mkdocs-jupyter gives the headings of ``notebook``, in order."""
+    from mkdocs_jupyter.utils import slugify
+    from nbconvert.filters.strings import _convert_header_id
+
+    ids = []
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        fence = False
+        for line in "".join(cell["source"]).splitlines():
+            if line.lstrip().startswith(("```", "~~~")):
+                fence = not fence
+            elif not fence and (heading := re.match(r"#{1,6}\s+(.*)", line)):
+                ids.append(_convert_header_id(slugify(heading[1].strip())))
+    return ids
+
+
+EMPTY_HEADING_ID = re.compile(r'(<h[1-6]\b[^>]*?\bid=")(")')
+
+
+def notebook_anchors(html: str, page) -> str:
+    """Give a Chinese notebook's headings the English notebook's anchors.
+
+    mkdocs-jupyter makes a heading's anchor from its text with the Chinese
+    characters dropped, so every Chinese heading got an empty one, and the
+    table of contents pointed nowhere. The anchors of the English notebook
+    (same headings, same order: ``tests/test_translation.py``) go to both
+    the headings and the table of contents, so links and the language
+    switcher keep their place.
+    """
+    if page_language(page) != ZH or not page.file.src_uri.endswith(".ipynb"):
+        return html
+    english = Path(page.file.abs_src_path).with_name(
+        Path(page.file.abs_src_path).name.replace(f".{ZH}.", ".")
+    )
+    ids = iter(_notebook_heading_ids(english))
+    html = EMPTY_HEADING_ID.sub(lambda m: f"{m[1]}{next(ids, '')}{m[2]}", html)
+    anchors = iter(_notebook_heading_ids(english))
+
+    def walk(items):
+        for item in items:
+            item.id = next(anchors, item.id)
+            walk(item.children)
+
+    walk(page.toc)
+    return html

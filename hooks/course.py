@@ -112,12 +112,15 @@ from _cache import template_cache
 from _figures import add_figures, size_and_defer_figures
 from _i18n import (
     ZH,
+    ZH_WORKER,
     drop_head_alternates,
+    notebook_anchors,
     notebook_pages,
     page_language,
     split_search_index,
-    zh_base,
+    zh_config,
     zh_sitemap,
+    zh_worker,
 )
 from _moved import add_redirects
 from _notebooks import (
@@ -136,6 +139,7 @@ from _search import install as cache_search_entries
 from _search import prune_entries as prune_search_entries
 from _search import readable_math
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.course")
 
@@ -168,6 +172,10 @@ def on_env(env, config, files):
 @event_priority(-150)  # after mkdocs-static-i18n has made the file list
 def on_files(files, config):
     files = notebook_pages(files, config)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.current_language == i18n.default_language:
+        # The assets are the English build's; the Chinese one shares them.
+        files.append(File.generated(config, ZH_WORKER, content=zh_worker()))
     add_figures(files, config, log)
     add_plots(files, config, log)
     return files
@@ -198,6 +206,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
         html = drop_cdn_scripts(html)
+        html = notebook_anchors(html, page)
     html = name_formula_options(html)
     return size_and_defer_figures(html)
 
@@ -255,7 +264,7 @@ def on_post_page(output, page, config):
     output = level_quiz_headings(output)
     output = drop_head_alternates(output)
     if page_language(page) == ZH:
-        output = zh_base(output)
+        output = zh_config(output)
     output = add_redirects(output, page)
     if page.file.src_uri.endswith(".ipynb"):
         output = describe_notebook_images(output, Path(page.file.abs_src_path))

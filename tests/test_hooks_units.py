@@ -898,13 +898,23 @@ def test_cards_tables_and_ideas_in_chinese_keep_the_numbers_and_formulas():
     assert IDEAS.idea("sigmoid").count("$") == idea.count("$")
 
 
-def test_a_chinese_page_reads_the_chinese_search_index_and_sitemap():
+def test_a_chinese_page_reads_the_chinese_search_index_sitemap_and_worker():
     page = (
-        '<script id="__config" type="application/json">'
-        '{"annotate": null, "base": "../.."'
+        '<script id="__config" type="application/json">{"annotate": null, '
+        '"base": "../..", "features": [], '
+        '"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
     )
-    assert I18N.zh_base(page).endswith('"base": "../../zh"')
-    assert I18N.zh_base(page.replace('"../.."', '".."')).endswith('"base": "../zh"')
+    chinese = I18N.zh_config(page)
+    assert '"base": "../../zh/"' in chinese
+    assert '"search": "../../assets/javascripts/workers/search-zh.js"' in chinese
+    home = I18N.zh_config(page.replace('"../.."', '".."'))
+    assert '"base": "../zh/"' in home
+
+
+def test_the_chinese_search_worker_loads_materials_and_cuts_words():
+    worker = I18N.zh_worker()
+    assert re.search(r'importScripts\("search\.[0-9a-f]+\.min\.js"\)', worker)
+    assert "Intl.Segmenter" in worker
 
 
 def test_the_search_index_is_split_by_language(tmp_path):
