@@ -5,8 +5,10 @@ Modules: ``exercises`` (the list in ``exercises/info.toml``), ``checks``
 (what the graders call: :func:`check` and its helpers), ``guards`` (warnings
 watched and functions banned, by identity), ``plugin`` (the pytest plugin
 behind ``pytest exercises``: the ``solution`` fixture, feedback and the
-scorecard), ``progress`` (``course-progress.json``), ``hints`` and ``cli``
-(the ``course`` command: watch, list, hint, reset, solution).
+scorecard), ``progress`` (``course-progress.json``), ``hints``, ``cli``
+(the ``course`` command: watch, list, hint, reset, solution) and
+``messages`` (what they print, in English and in Chinese: ``--lang zh`` or
+``COURSE_LANG=zh``).
 
 The graders import what they use from here::
 

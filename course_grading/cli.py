@@ -8,6 +8,12 @@
     course reset NN [--yes]  back to the stub; your file is saved first
     course solution NN       the model solution, once you have solved it
 
+``course --lang zh ...`` (or ``--lang zh`` after the command, or the
+environment variable ``COURSE_LANG=zh``) says it all in Chinese: the
+command's own words come from :mod:`course_grading.messages`, the
+exercises' titles and hints from ``exercises/info.zh.toml`` and their goals
+from ``README.zh.md``.
+
 Every grading is a ``pytest`` run of the plugin in :mod:`course_grading.plugin`
 in a fresh interpreter (see :mod:`course_grading.worker`), so what ``course``
 reports is exactly what ``pytest exercises`` reports. Progress lives in
@@ -37,7 +43,14 @@ from course_grading.exercises import (
     load_exercises,
     relative,
 )
-from course_grading.hints import reveal, wrapped
+from course_grading.hints import reveal
+from course_grading.messages import (
+    LANGUAGES,
+    Words,
+    choose_language,
+    pad,
+    wrapped,
+)
 from course_grading.progress import Progress
 
 __all__ = ["Grader", "main"]
@@ -58,22 +71,22 @@ class CourseError(Exception):
 
 
 class Course:
-    """The exercises of one clone, and its progress file."""
+    """The exercises of one clone, and its progress file, in the language of
+    ``words`` (English by default)."""
 
-    def __init__(self, root):
+    def __init__(self, root, words=None):
         self.root = Path(root)
         self.clone = self.root.parent
-        self.exercises = load_exercises(self.root)
+        self.words = words or Words()
+        self.exercises = load_exercises(self.root, self.words.language)
 
     @classmethod
-    def here(cls, start=None):
+    def here(cls, start=None, words=None):
+        words = words or Words()
         root = find_root(start or Path.cwd())
         if root is None:
-            raise CourseError(
-                "No exercises/info.toml here or above. Run `course` from inside "
-                "a clone of the course (the folder that holds exercises/)."
-            )
-        return cls(root)
+            raise CourseError(words("cli.no_root"))
+        return cls(root, words)
 
     def progress(self):
         return Progress.load(self.clone)
@@ -85,7 +98,7 @@ class Course:
                 return e
         known = ", ".join(e.id for e in self.exercises)
         raise CourseError(
-            f"There is no exercise {wanted!r}. The exercises are {known}."
+            self.words("grade.no_exercise", wanted=repr(wanted), known=known)
         )
 
     def exercise_of(self, path):
@@ -161,6 +174,7 @@ class Grader:
                 # The graders explain their failures themselves.
                 "--assert=plain",
                 f"--course-report={report}",
+                f"--lang={self.course.words.language}",
             ]
             try:
                 process.stdin.write(json.dumps(args) + "\n")
@@ -195,47 +209,53 @@ class Grader:
 
 
 def goal(exercise):
-    """The first paragraph of the exercise's README: what to build and why."""
-    try:
-        text = (exercise.folder / "README.md").read_text(encoding="utf-8")
-    except OSError:
-        return exercise.title
-    paragraphs = [p.strip() for p in text.split("\n\n")]
-    for p in paragraphs:
-        if p and not p.startswith("#"):
-            return " ".join(p.split())
+    """The first paragraph of the exercise's README, in the exercise's
+    language: what to build and why."""
+    for readme in (exercise.readme, exercise.folder / "README.md"):
+        try:
+            text = readme.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        paragraphs = [p.strip() for p in text.split("\n\n")]
+        for p in paragraphs:
+            # Headings, and the stamp of a translation (<!-- translation_of -->).
+            if p and not p.startswith(("#", "<!--")):
+                return " ".join(p.split())
+        break
     return exercise.title
 
 
-def verdict_lines(exercise, entry, result):
-    """The verdict of one exercise's grading, as plain lines."""
+def verdict_lines(exercise, entry, result, words=None):
+    """The verdict of one exercise's grading, as plain lines, in the
+    language of ``words`` (English by default)."""
+    words = words or Words()
     if entry is None:
-        lines = ["The grader could not run (no report came back)."]
+        lines = [words("verdict.no_report")]
         if result.code is not None:
-            lines.append(f"pytest exited with code {result.code}; what it said:")
+            lines.append(words("verdict.exit_code", code=result.code))
         else:
-            lines.append(f"It was stopped after {GRADING_LIMIT:g} s.")
+            lines.append(words("verdict.stopped", seconds=f"{GRADING_LIMIT:g}"))
         lines += ["  " + line for line in result.log.strip().splitlines()[-15:]]
         return lines
     checks = entry["checks"]
     passed = sum(c["passed"] for c in checks)
     if entry["solved"]:
-        return [f"Solved: all {len(checks)} checks pass."]
+        return [words("verdict.solved", count=len(checks))]
     if entry["not_started"]:
         return [
-            f"Not started: {exercise.file} still raises NotImplementedError.",
-            "Replace the TODO with your code and save; this screen grades it.",
+            words("verdict.not_started", file=exercise.file),
+            words("verdict.not_started_how"),
         ]
-    lines = [f"{passed} of {len(checks)} checks pass."]
+    lines = [words("verdict.count", passed=passed, total=len(checks))]
     width = max(shutil.get_terminal_size((100, 24)).columns - 4, 60)
     for c in checks:
-        mark = "pass" if c["passed"] else "fail"
-        lines += wrapped(f"  [{mark}] ", c["description"], width)
+        mark = words("check.pass" if c["passed"] else "check.fail")
+        lines += wrapped(f"  {mark} ", c["description"], width)
     first = next(c for c in checks if not c["passed"])
-    lines += ["", "The first failing check in full:"]
+    lines += ["", words("verdict.first")]
     lines += ["  " + line for line in first["message"].splitlines()]
     if first.get("printed"):
-        lines.append("  Your code printed:")
+        lines.append("  " + words("check.printed"))
         lines += ["    " + line for line in first["printed"].splitlines()]
     return lines
 
@@ -252,33 +272,36 @@ def show_progress(course, progress, out):
     from rich.markup import escape
     from rich.table import Table
 
+    words = course.words
     width = None if out.isatty() else 110
     console = Console(file=out, highlight=False, width=width)
-    table = Table(title="Your progress", title_justify="left")
+    table = Table(title=words("list.title"), title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     # What the other columns and the borders leave (a title is cut with …).
     room = max(console.width - 46, 20)
-    table.add_column("Exercise", no_wrap=True, overflow="ellipsis", max_width=room)
-    table.add_column("Status", no_wrap=True, min_width=11)
-    table.add_column("Checks", justify="right", no_wrap=True)
-    table.add_column("Points", justify="right", no_wrap=True)
+    table.add_column(
+        words("list.exercise"), no_wrap=True, overflow="ellipsis", max_width=room
+    )
+    table.add_column(words("list.status"), no_wrap=True, min_width=11)
+    table.add_column(words("list.checks"), justify="right", no_wrap=True)
+    table.add_column(words("list.points"), justify="right", no_wrap=True)
     score = 0
     total = sum(e.points for e in course.exercises)
     solved = 0
     for e in course.exercises:
         entry = progress.data["exercises"].get(e.id, {})
         if "checks" not in entry:
-            status, checks = "not graded", "-"
+            status, checks = words("list.not_graded"), "-"
         elif entry.get("solved"):
             status, checks = (
-                "[green]solved[/green]",
+                f"[green]{words('list.solved')}[/green]",
                 f"{entry['checks']}/{entry['checks']}",
             )
         elif entry.get("checks_passed", 0) == 0:
-            status = "not started"
+            status = words("list.not_started")
             checks = f"0/{entry['checks']}"
         else:
-            status = "[yellow]in progress[/yellow]"
+            status = f"[yellow]{words('list.in_progress')}[/yellow]"
             checks = f"{entry['checks_passed']}/{entry['checks']}"
         ok = bool(entry.get("solved"))
         score += e.points if ok else 0
@@ -293,32 +316,37 @@ def show_progress(course, progress, out):
         bar = f"[green]{done}[/green][bright_black]{rest}[/bright_black]"
     else:
         bar = escape(f"[{'#' * filled}{'-' * (40 - filled)}]")
-    console.print(f"{bar} {score}/{total} points")
+    console.print(f"{bar} {words('list.bar', score=score, total=total)}")
     console.print(
-        f"{solved} of {len(course.exercises)} exercises solved, {score}/{total} points."
+        words(
+            "list.summary",
+            solved=solved,
+            count=len(course.exercises),
+            score=score,
+            total=total,
+        )
     )
     return console
 
 
 def cmd_list(course, args, out):
+    words = course.words
     progress = course.progress()
     if not args.no_grade:
-        out.write("Grading every exercise...\n")
+        out.write(words("list.grading") + "\n")
         out.flush()
         result = Grader(course).grade(course.exercises)
         if not result.exercises:
             raise CourseError(
-                "\n".join(verdict_lines(course.exercises[0], None, result))
+                "\n".join(verdict_lines(course.exercises[0], None, result, words))
             )
         progress = course.progress()  # the plugin has just written it
     console = show_progress(course, progress, out)
     nxt = course.first_unsolved(progress)
     if nxt is None:
-        console.print(
-            "Every exercise is solved. `course solution NN` shows each model."
-        )
+        console.print(words("list.all_solved"))
     else:
-        console.print(f"Next: exercise {nxt.id}, {nxt.title}: `course watch`.")
+        console.print(words("list.next", id=nxt.id, title=nxt.title))
     return 0
 
 
@@ -328,12 +356,9 @@ def cmd_hint(course, args, out):
     if args.reset:
         progress.set_hints_shown(exercise.id, 0)
         progress.save()
-        out.write(
-            f"Hints of exercise {exercise.id} start again: `course hint "
-            f"{exercise.id}` shows hint 1.\n"
-        )
+        out.write(course.words("hint.restart", id=exercise.id) + "\n")
         return 0
-    text, shown = reveal(exercise, progress.hints_shown(exercise.id))
+    text, shown = reveal(exercise, progress.hints_shown(exercise.id), course.words)
     progress.set_hints_shown(exercise.id, shown)
     progress.save()
     out.write(text + "\n")
@@ -354,33 +379,28 @@ def _backup_path(course, exercise):
 
 
 def cmd_reset(course, args, out):
+    words = course.words
     exercise = course.find(args.exercise)
     stub = exercise.stub
     if not stub.is_file():
-        raise CourseError(f"The stub of exercise {exercise.id} is missing: {stub}.")
+        raise CourseError(words("reset.no_stub", id=exercise.id, stub=stub))
     path = exercise.path
     where = relative(path, course.clone)
     if path.is_file() and path.read_bytes() == stub.read_bytes():
-        out.write(f"{where} is already the untouched stub; nothing to do.\n")
+        out.write(words("reset.already", where=where) + "\n")
         return 0
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CourseError(
-                f"`course reset {exercise.id}` replaces {where} with the stub. "
-                "Add --yes to confirm (your file is saved first)."
-            )
-        out.write(
-            f"Replace {where} with the untouched stub? Your file is saved to "
-            f"{BACKUPS}/ first. [y/N] "
-        )
+            raise CourseError(words("reset.needs_yes", id=exercise.id, where=where))
+        out.write(words("reset.ask", where=where, backups=BACKUPS))
         out.flush()
-        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
-            out.write("Nothing changed.\n")
+        if sys.stdin.readline().strip().lower() not in words("reset.yes").split():
+            out.write(words("reset.unchanged") + "\n")
             return 1
     if path.is_file():
         backup = _backup_path(course, exercise)
         shutil.copy2(path, backup)
-        out.write(f"Your file is saved as {relative(backup, course.clone)}.\n")
+        out.write(words("reset.saved", backup=relative(backup, course.clone)) + "\n")
     shutil.copyfile(stub, path)
     progress = course.progress()
     entry = progress.entry(exercise.id)
@@ -388,11 +408,12 @@ def cmd_reset(course, args, out):
     entry.pop("checks", None)
     entry["solved"] = False
     progress.save()
-    out.write(f"{where} is the stub again.\n")
+    out.write(words("reset.done", where=where) + "\n")
     return 0
 
 
 def cmd_solution(course, args, out):
+    words = course.words
     exercise = course.find(args.exercise)
     progress = course.progress()
     if not progress.ever_solved(exercise.id):
@@ -401,20 +422,17 @@ def cmd_solution(course, args, out):
         if not progress.ever_solved(exercise.id):
             entry = result.of(exercise)
             if entry is None:
-                how = "it could not be graded"
+                how = words("solution.ungradable")
             else:
                 passed = sum(c["passed"] for c in entry["checks"])
-                how = f"{passed} of {len(entry['checks'])} checks pass"
-            out.write(
-                f"Exercise {exercise.id} is not solved yet ({how}). The model "
-                "solution is shown once every check passes.\n"
-                f"Keep going: `course watch {exercise.id}`; stuck? "
-                f"`course hint {exercise.id}`.\n"
-            )
+                how = words(
+                    "solution.progress", passed=passed, total=len(entry["checks"])
+                )
+            out.write(words("solution.locked", id=exercise.id, how=how) + "\n")
             return 1
     model = exercise.model_solution
-    out.write(f"Exercise {exercise.id}: {exercise.title}\n")
-    out.write(f"A model solution ({relative(model, course.clone)}):\n\n")
+    out.write(words("hint.heading", id=exercise.id, title=exercise.title) + "\n")
+    out.write(words("solution.model", path=relative(model, course.clone)) + "\n\n")
     text = model.read_text(encoding="utf-8")
     if out.isatty():
         from rich.console import Console
@@ -423,14 +441,12 @@ def cmd_solution(course, args, out):
         Console(file=out).print(Syntax(text, "python", line_numbers=True))
     else:
         out.write(text.rstrip() + "\n")
-    out.write("\nThe chapter that explains it:\n")
+    out.write("\n" + words("solution.chapter") + "\n")
     out.write(f"  {exercise.section_url}\n")
     references = ", ".join(
         f"{target.replace(':', '.')}" for target in exercise.functions.values()
     )
-    out.write(
-        f"The reference, exact in every corner, is {references} in course_code.\n"
-    )
+    out.write(words("solution.reference", references=references) + "\n")
     return 0
 
 
@@ -526,17 +542,24 @@ def _watch_files(folder, changes, stop, poll):
             run(True)
 
 
-#: The words of a verdict that ``course watch`` colours in a terminal.
-_COLOURS = {"[pass]": "32", "[fail]": "31", "Solved:": "1;32", "checks pass.": "1"}
+def _colours(words):
+    """The words of a verdict that ``course watch`` colours in a terminal,
+    with their colours."""
+    return {
+        words("check.pass"): "32",
+        words("check.fail"): "31",
+        words("colour.solved"): "1;32",
+        words("colour.count"): "1",
+    }
 
 
 class Watcher:
     """The loop of ``course watch``."""
 
-    KEYS = "[h] hint  [n] next exercise  [l] list  [q] quit"
-
     def __init__(self, course, exercise, out, keys, poll):
         self.course = course
+        self.words = course.words
+        self.keys_help = self.words("watch.keys")
         self.exercise = exercise
         self.out = out
         self.keys = keys
@@ -544,6 +567,7 @@ class Watcher:
         self.fancy = out.isatty()
         # Colour only in a terminal, and never when NO_COLOR is set.
         self.colour = self.fancy and not os.environ.get("NO_COLOR")
+        self.colours = _colours(self.words)
         self.banner = []
 
     def write(self, lines):
@@ -553,7 +577,7 @@ class Watcher:
     def paint(self, line):
         if not self.colour:
             return line
-        for word, code in _COLOURS.items():
+        for word, code in self.colours.items():
             line = line.replace(word, f"\x1b[{code}m{word}\x1b[0m", 1)
         return line
 
@@ -564,31 +588,38 @@ class Watcher:
         self.write(self.banner + lines)
         self.banner = []
 
+    def label(self, key):
+        """The start of a line of the header: ``  edit  ``."""
+        return f"  {pad(self.words(key), 4)}  "
+
     def header(self):
         e = self.exercise
         index = self.course.exercises.index(e) + 1
+        count = len(self.course.exercises)
         return [
-            f"course watch: exercise {e.id} ({index} of {len(self.course.exercises)}),"
-            f" {e.title}",
-            f"  edit  {relative(e.path, self.course.clone)}",
-            *wrapped("  goal  ", goal(e)),
-            f"  read  {e.section_url}",
+            self.words(
+                "watch.header", id=e.id, index=index, count=count, title=e.title
+            ),
+            self.label("watch.edit") + relative(e.path, self.course.clone),
+            *wrapped(self.label("watch.goal"), goal(e)),
+            self.label("watch.read") + e.section_url,
             "",
         ]
 
     def grade(self, grader):
         e = self.exercise
         if not self.fancy:
-            self.write([f"Grading exercise {e.id}..."])
+            self.write([self.words("watch.grading", id=e.id)])
         result = grader.grade([e])
         entry = result.of(e)
         stamp = datetime.datetime.now().strftime("%H:%M:%S")
         lines = self.header()
-        lines.append(f"Verdict at {stamp}:")
+        lines.append(self.words("watch.verdict", time=stamp))
         lines += [
-            "  " + line if line else "" for line in verdict_lines(e, entry, result)
+            "  " + line if line else ""
+            for line in verdict_lines(e, entry, result, self.words)
         ]
-        lines += ["", f"Save {e.file} to grade it again.  {self.KEYS}"]
+        lines += ["", self.words("watch.save", file=e.file, keys=self.keys_help)]
         self.show(lines)
         return entry is not None and entry["solved"]
 
@@ -596,20 +627,12 @@ class Watcher:
         done = self.exercise
         nxt = self.course.first_unsolved(progress, after=done)
         if nxt is None:
-            self.write(
-                [
-                    "",
-                    f"Exercise {done.id} solved, and with it every exercise. "
-                    "Well done!",
-                    "Compare with the model solutions: `course solution NN`.",
-                ]
-            )
+            self.write(["", *self.words("watch.all_solved", id=done.id).splitlines()])
             return False
+        solved = "watch.solved_many" if done.points > 1 else "watch.solved_one"
         self.banner = [
-            f"Exercise {done.id} solved ({done.points} point"
-            f"{'s' if done.points > 1 else ''}). `course solution {done.id}` shows "
-            "a model solution.",
-            f"On to exercise {nxt.id}.",
+            self.words(solved, id=done.id, points=done.points),
+            self.words("watch.on_to", id=nxt.id),
             "",
         ]
         self.exercise = nxt
@@ -645,16 +668,16 @@ class Watcher:
                     continue
             key = self.keys.read(0.05)
             if key == "q":
-                self.write(["Bye. `course watch` picks up where you left off."])
+                self.write([self.words("watch.bye")])
                 return 0
             if key == "h":
                 progress = self.course.progress()
                 text, shown = reveal(
-                    self.exercise, progress.hints_shown(self.exercise.id)
+                    self.exercise, progress.hints_shown(self.exercise.id), self.words
                 )
                 progress.set_hints_shown(self.exercise.id, shown)
                 progress.save()
-                self.write(["", *text.splitlines(), "", self.KEYS])
+                self.write(["", *text.splitlines(), "", self.keys_help])
             elif key == "n":
                 progress = self.course.progress()
                 nxt = self.course.first_unsolved(progress, after=self.exercise)
@@ -669,7 +692,7 @@ class Watcher:
             elif key == "l":
                 self.write([""])
                 show_progress(self.course, self.course.progress(), self.out)
-                self.write(["", self.KEYS])
+                self.write(["", self.keys_help])
             while not changes.empty():
                 path = changes.get_nowait()
                 owner = self.course.exercise_of(path)
@@ -685,17 +708,14 @@ def cmd_watch(course, args, out):
     else:
         exercise = course.first_unsolved(progress)
         if exercise is None:
-            out.write(
-                "Every exercise is solved. `course watch NN` watches one again; "
-                "`course solution NN` shows a model solution.\n"
-            )
+            out.write(course.words("watch.nothing_left") + "\n")
             return 0
     with _Keys(sys.stdin) as keys:
         watcher = Watcher(course, exercise, out, keys, args.poll)
         try:
             return watcher.run()
         except KeyboardInterrupt:
-            out.write("\nBye.\n")
+            out.write("\n" + course.words("watch.bye_short") + "\n")
             return 0
 
 
@@ -704,45 +724,52 @@ def cmd_watch(course, args, out):
 # ---------------------------------------------------------------------------
 
 
-def _parser():
+def _parser(words):
+    """The command line, its help in the language of ``words``."""
     parser = argparse.ArgumentParser(
         prog="course",
-        description="Solve the course's exercises: grade on save, see your "
-        "progress, get hints, start over, read the model solutions.",
-        epilog="Start with `course watch`. `pytest exercises` grades them all too.",
+        description=words("help.description"),
+        epilog=words("help.epilog"),
     )
+    languages = "{" + ",".join(LANGUAGES) + "}"
+    parser.add_argument("--lang", metavar=languages, help=words("help.lang"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    watch = commands.add_parser(
-        "watch", help="grade an exercise on every save and move on when it is solved"
-    )
-    watch.add_argument(
-        "exercise", nargs="?", help="its number (default: the first unsolved)"
-    )
-    watch.add_argument(
-        "--poll",
-        action="store_true",
-        help="check the files for changes every 0.1 s instead of relying on "
-        "the system's notifications (for network or shared folders)",
-    )
-    listing = commands.add_parser("list", help="every exercise: status, checks, points")
-    listing.add_argument(
-        "--no-grade",
-        action="store_true",
-        help="show the last recorded results without grading again",
-    )
-    hint = commands.add_parser("hint", help="show one more hint of an exercise")
-    hint.add_argument("exercise", help="its number, e.g. 03")
-    hint.add_argument("--reset", action="store_true", help="start its hints again")
-    reset = commands.add_parser(
-        "reset", help="put an exercise's stub back (your file is saved first)"
-    )
-    reset.add_argument("exercise", help="its number, e.g. 03")
-    reset.add_argument("--yes", action="store_true", help="do not ask to confirm")
-    solution = commands.add_parser(
-        "solution", help="a model solution, once the exercise is solved"
-    )
-    solution.add_argument("exercise", help="its number, e.g. 03")
+
+    def command(name, help_key):
+        # Each command takes --lang too (`course list --lang zh`); given
+        # there, it wins over one given before the command.
+        sub = commands.add_parser(name, help=words(help_key))
+        sub.add_argument(
+            "--lang",
+            metavar=languages,
+            default=argparse.SUPPRESS,
+            help=words("help.lang"),
+        )
+        return sub
+
+    watch = command("watch", "help.watch")
+    watch.add_argument("exercise", nargs="?", help=words("help.watch_exercise"))
+    watch.add_argument("--poll", action="store_true", help=words("help.poll"))
+    listing = command("list", "help.list")
+    listing.add_argument("--no-grade", action="store_true", help=words("help.no_grade"))
+    hint = command("hint", "help.hint")
+    hint.add_argument("exercise", help=words("help.exercise"))
+    hint.add_argument("--reset", action="store_true", help=words("help.hint_reset"))
+    reset = command("reset", "help.reset")
+    reset.add_argument("exercise", help=words("help.exercise"))
+    reset.add_argument("--yes", action="store_true", help=words("help.yes"))
+    solution = command("solution", "help.solution")
+    solution.add_argument("exercise", help=words("help.exercise"))
     return parser
+
+
+def _language_asked(argv):
+    """The value of the last ``--lang`` in ``argv`` (before or after the
+    command), or None; the help is then written in that language."""
+    early = argparse.ArgumentParser(prog="course", add_help=False, allow_abbrev=False)
+    # A --lang without its value is left for the full parser to explain.
+    early.add_argument("--lang", nargs="?")
+    return early.parse_known_args(argv)[0].lang
 
 
 COMMANDS = {
@@ -757,13 +784,20 @@ COMMANDS = {
 def main(argv=None, out=None):
     """Run ``course``; returns the exit code."""
     out = out or sys.stdout
-    parser = _parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        words = Words(choose_language(_language_asked(argv)))
+        parser = _parser(words)
+        args = parser.parse_args(argv)
+        words = Words(choose_language(args.lang))
+    except ValueError as exc:
+        sys.stderr.write(f"course: {exc}\n")
+        return 2
     if args.command is None:
         parser.print_help(out)
         return 0
     try:
-        course = Course.here()
+        course = Course.here(words=words)
         return COMMANDS[args.command](course, args, out)
     except CourseError as exc:
         sys.stderr.write(f"course: {exc}\n")

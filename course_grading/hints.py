@@ -11,23 +11,18 @@ Examples
 (1, 'Hint 1 of 2: one')
 >>> reveal(e, already=1)[1]
 2
+>>> reveal(e, already=0, words=Words("zh"))[0].splitlines()[2]
+'提示 1/2：one'
 """
 
 from __future__ import annotations
 
-import textwrap
+from course_grading.messages import Words, wrapped
 
 __all__ = ["reveal", "wrapped"]
 
 
-def wrapped(prefix, text, width=78):
-    """``text`` wrapped to ``width`` after ``prefix``, continued under it."""
-    return textwrap.wrap(
-        text, width, initial_indent=prefix, subsequent_indent=" " * len(prefix)
-    )
-
-
-def reveal(exercise, already):
+def reveal(exercise, already, words=None):
     """The next hint of ``exercise`` after ``already`` were shown.
 
     Parameters
@@ -35,28 +30,28 @@ def reveal(exercise, already):
     exercise : Exercise
     already : int
         How many hints were shown before.
+    words : Words, optional
+        The language to say it in; English by default.
 
     Returns
     -------
     (str, int)
         The text to print and the number of hints shown after it.
     """
+    words = words or Words()
     total = len(exercise.hints)
     shown = min(already + 1, total)
-    lines = [f"Exercise {exercise.id}: {exercise.title}", ""]
+    lines = [words("hint.heading", id=exercise.id, title=exercise.title), ""]
     if already >= total:
-        lines.append("That was every hint; here is the last one again.")
-    lines += wrapped(f"Hint {shown} of {total}: ", exercise.hints[shown - 1])
+        lines.append(words("hint.all_seen"))
+    lines += wrapped(
+        words("hint.label", shown=shown, total=total), exercise.hints[shown - 1]
+    )
     lines.append("")
     if shown < total:
-        lines.append(
-            f"Still stuck? `course hint {exercise.id}` shows hint {shown + 1}."
-        )
+        lines.append(words("hint.more", id=exercise.id, next=shown + 1))
     else:
-        lines.append("The chapter explains the idea:")
+        lines.append(words("hint.chapter"))
         lines.append(f"  {exercise.section_url}")
-        lines.append(
-            "To see the hints from the first again: "
-            f"`course hint {exercise.id} --reset`."
-        )
+        lines.append(words("hint.again", id=exercise.id))
     return "\n".join(lines), shown

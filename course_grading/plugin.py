@@ -13,7 +13,10 @@ r"""The grading plugin of the exercises: ``pytest exercises``.
   its points, the learner's overall progress and what to do next;
 * records the progress in ``course-progress.json`` (see
   :mod:`course_grading.progress`), which the ``course`` command reads;
-* prints hints one at a time: ``pytest exercises --hint 03``.
+* prints hints one at a time: ``pytest exercises --hint 03``;
+* speaks the learner's language: ``pytest exercises --lang zh`` (or
+  ``COURSE_LANG=zh``) gives the scorecard, the feedback and the exercises'
+  titles, hints and checks in Chinese (:mod:`course_grading.messages`).
 
 Each grader test is one *check*; the first line of its docstring says what
 it checks, in the words of the exercise's README, which lists them all.
@@ -39,8 +42,18 @@ from course_grading.exercises import (
     find_root,
     load_exercises,
     relative,
+    translated_checks,
 )
-from course_grading.hints import reveal, wrapped
+from course_grading.hints import reveal
+from course_grading.messages import (
+    ENVIRONMENT,
+    Words,
+    center,
+    choose_language,
+    pad,
+    shorten,
+    wrapped,
+)
 from course_grading.progress import Progress
 
 __all__ = ["check_description", "feedback", "scorecard", "solution"]
@@ -62,14 +75,13 @@ class _NotGradable(Exception):
     """The learner's file cannot be loaded; the message says why."""
 
 
-def _load_learner_module(exercise):
-    """Import the learner's file under a private name and return the module."""
+def _load_learner_module(exercise, words):
+    """Import the learner's file under a private name and return the module;
+    ``words`` say why it cannot be."""
     path = exercise.path
     where = relative(path)
     if not path.is_file():
-        raise _NotGradable(
-            f"{where} is missing: `course reset {exercise.id}` brings the stub back."
-        )
+        raise _NotGradable(words("load.missing", where=where, id=exercise.id))
     name = f"_exercise_{exercise.id}_{path.stem}"
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -77,20 +89,27 @@ def _load_learner_module(exercise):
         spec.loader.exec_module(module)
     except SyntaxError as exc:
         raise _NotGradable(
-            f"{where} has a syntax error on line {exc.lineno}: {exc.msg}.\n"
-            f"    {(exc.text or '').strip()}\n"
-            "Python could not read the file, so none of it was graded."
+            words(
+                "load.syntax",
+                where=where,
+                line=exc.lineno,
+                error=exc.msg,
+                text=(exc.text or "").strip(),
+            )
         ) from None
     except SystemExit as exc:
         raise _NotGradable(
-            f"{where} called sys.exit({exc.code!r}) while being imported. "
-            "Remove the call: the grader imports your file and calls your "
-            "functions; a file that exits cannot be graded."
+            words("load.exit", where=where, code=repr(exc.code))
         ) from None
     except Exception as exc:
         raise _NotGradable(
-            f"importing {where} raised {type(exc).__name__}: {exc}\n"
-            f"{learner_frames(exc, path)}"
+            words(
+                "load.raised",
+                where=where,
+                error=type(exc).__name__,
+                message=exc,
+                frames=learner_frames(exc, path),
+            )
         ) from None
     return module
 
@@ -148,9 +167,19 @@ class _Grading:
     not_written: set = dataclasses.field(default_factory=set)
     own_reports: bool = False
     progress: Progress = None
+    words: Words = dataclasses.field(default_factory=Words)
+    translations: dict = dataclasses.field(default_factory=dict)
 
     def exercise_of(self, path):
         return exercise_of(self.exercises, path)
+
+    def describe(self, exercise, function):
+        """What ``function``, a check of ``exercise``, checks, in the
+        exercise's language."""
+        english = check_description(function)
+        if exercise.id not in self.translations:
+            self.translations[exercise.id] = translated_checks(exercise)
+        return self.translations[exercise.id].get(english, english)
 
     def passed(self, exercise):
         return sum(c.passed for c in self.checks.get(exercise.id, ()))
@@ -183,6 +212,13 @@ def pytest_addoption(parser):
         metavar="PATH",
         help="also write the results as JSON to PATH (the `course` command reads it)",
     )
+    group.addoption(
+        "--lang",
+        metavar="LANG",
+        help=f"the language of the scorecard, hints and feedback: en (English, "
+        f"the default) or zh (Chinese); the environment variable {ENVIRONMENT} "
+        "chooses it too",
+    )
     parser.addini(
         "exercise_timeout",
         f"seconds one grader may run before it is stopped (default {DEFAULT_TIMEOUT})",
@@ -192,14 +228,20 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "exercise(id): the exercise a grader belongs to")
-    root = _find_root(config)
+    try:
+        language = choose_language(config.getoption("lang"))
+    except ValueError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    words = Words(language)
+    root = _find_root(config, words)
     reference = config.getoption("reference")
     state = _Grading(
         root=root,
-        exercises=load_exercises(root),
+        exercises=load_exercises(root, language),
         reference=reference,
         timeout=float(config.getini("exercise_timeout")),
         progress=Progress.load(root.parent),
+        words=words,
     )
     config.stash[_STATE] = state
     # The scorecard closes the run: no second list of failures after it.
@@ -211,7 +253,7 @@ def pytest_configure(config):
     state.own_reports = config.option.tbstyle == "no"
 
 
-def _find_root(config):
+def _find_root(config, words):
     """The exercises folder: the one holding info.toml among the arguments,
     else the one of pytest's root directory."""
     for arg in config.args:
@@ -220,10 +262,7 @@ def _find_root(config):
             return found
     found = find_root(config.rootpath)
     if found is None:
-        raise pytest.UsageError(
-            f"No exercises/info.toml in {config.rootpath} or above: run "
-            "`pytest exercises` from the root of a clone of the course."
-        )
+        raise pytest.UsageError(words("grade.no_root", path=config.rootpath))
     return found
 
 
@@ -240,9 +279,11 @@ def pytest_cmdline_main(config):
         )
         if exercise is None:
             known = ", ".join(e.id for e in state.exercises)
-            print(f"There is no exercise {wanted!r}. The exercises are {known}.")
+            print(state.words("grade.no_exercise", wanted=repr(wanted), known=known))
             return pytest.ExitCode.USAGE_ERROR
-        text, shown = reveal(exercise, state.progress.hints_shown(exercise.id))
+        text, shown = reveal(
+            exercise, state.progress.hints_shown(exercise.id), state.words
+        )
         state.progress.set_hints_shown(exercise.id, shown)
         state.progress.save()
         print(text)
@@ -287,17 +328,12 @@ def solution(request):
     if exercise is None:
         raise RuntimeError(f"{request.path} is not inside an exercise of info.toml")
     if exercise.id in state.timed_out:
-        pytest.fail(
-            f"Not graded: an earlier check of exercise {exercise.id} timed out, "
-            "so the rest are skipped to keep the run short. Fix the endless "
-            "loop first (see the first failure of this exercise).",
-            pytrace=False,
-        )
+        pytest.fail(state.words("grade.skipped", id=exercise.id), pytrace=False)
     if state.reference:
         return _reference_namespace(exercise)
     if exercise.id not in state.modules:
         try:
-            state.modules[exercise.id] = _load_learner_module(exercise)
+            state.modules[exercise.id] = _load_learner_module(exercise, state.words)
         except _NotGradable as exc:
             state.modules[exercise.id] = exc
     module = state.modules[exercise.id]
@@ -306,8 +342,9 @@ def solution(request):
     for name in exercise.functions:
         if not callable(getattr(module, name, None)):
             return _Unusable(
-                f"{relative(exercise.path)} has no function `{name}`. Keep the "
-                "names of the stub: the grader calls them."
+                state.words(
+                    "load.no_function", where=relative(exercise.path), name=name
+                )
             )
     return _Learner(module, exercise)
 
@@ -352,11 +389,11 @@ def pytest_runtest_makereport(item, call):
         return report
     if report.failed and "from pytest-timeout" in str(report.longrepr):
         state.timed_out.add(exercise.id)
-        report.longrepr = (
-            f"Stopped after {state.timeout:g} s: {item.name} of exercise "
-            f"{exercise.id} did not finish.\nThis usually means an endless loop "
-            "(a `while` whose condition never becomes false) or an array far "
-            "larger than intended. The other checks of this exercise are not run."
+        report.longrepr = state.words(
+            "grade.stopped",
+            seconds=f"{state.timeout:g}",
+            test=item.name,
+            id=exercise.id,
         )
     if report.failed and "NotImplementedError" in str(report.longrepr):
         state.not_written.add(exercise.id)
@@ -369,7 +406,9 @@ def pytest_runtest_makereport(item, call):
         state.checks.setdefault(exercise.id, []).append(
             _Check(
                 name=item.name,
-                description=check_description(function) if function else item.name,
+                description=state.describe(exercise, function)
+                if function
+                else item.name,
                 passed=report.passed,
                 message=_message(report) if report.failed else "",
                 printed=printed if report.failed else "",
@@ -440,7 +479,9 @@ def pytest_sessionfinish(session):
     try:
         state.progress.save()
     except OSError as exc:  # a read-only clone still gets its scorecard
-        session.config.get_terminal_writer().line(f"(progress not saved: {exc})")
+        session.config.get_terminal_writer().line(
+            state.words("grade.not_saved", error=exc)
+        )
 
 
 def _write_report(state, path):
@@ -472,6 +513,7 @@ def pytest_terminal_summary(terminalreporter, config):
 def feedback(state):
     """For each exercise not solved: every failing check on one line, then
     the first one's message in full."""
+    words = state.words
     lines = []
     for e in state.exercises:
         done = state.checks.get(e.id, ())
@@ -480,22 +522,26 @@ def feedback(state):
             continue
         if e.id in state.not_written and not any(c.passed for c in done):
             lines.append(
-                f"--- {e.id} {e.title}: not started ({e.file} still raises "
-                "NotImplementedError)"
+                words("feedback.not_started", id=e.id, title=e.title, file=e.file)
             )
             continue
         lines.append("")
         lines.append(
-            f"--- {e.id} {e.title}: {len(done) - len(failing)} of {len(done)} "
-            "checks pass"
+            words(
+                "feedback.partial",
+                id=e.id,
+                title=e.title,
+                passed=len(done) - len(failing),
+                total=len(done),
+            )
         )
         for c in failing:
-            lines.append(f"  [fail] {c.description}")
+            lines.append(f"  {words('check.fail')} {c.description}")
         first = failing[0]
-        lines.append(f"  The first failing check in full ({first.name}):")
+        lines.append("  " + words("feedback.first", name=first.name))
         lines.extend("    " + line for line in first.message.splitlines())
         if first.printed:
-            lines.append("    Your code printed:")
+            lines.append("    " + words("check.printed"))
             lines.extend("      " + line for line in first.printed.splitlines())
     return lines
 
@@ -506,7 +552,8 @@ def feedback(state):
 
 
 def _status(state, e):
-    state.checks.get(e.id, ())
+    """Where ``e`` stands in this run: "solved", "not started", "partly run"
+    or "not yet" (the scorecard says it in the learner's language)."""
     passed = state.passed(e)
     if state.solved(e):
         return "solved"
@@ -517,37 +564,52 @@ def _status(state, e):
     return "not yet"
 
 
-def _short(title, width):
-    return title if len(title) <= width else title[: width - 1] + "…"
+def _status_words(state, e):
+    return state.words("status." + _status(state, e).replace(" ", "_"))
 
 
 def scorecard(state):
     """The lines of the scorecard printed at the end of a run."""
+    words = state.words
     graded = [e for e in state.exercises if e.id in state.checks]
-    who = "course_code (--reference)" if state.reference else "your solutions"
-    lines = ["", f"{' Scorecard: ' + who + ' ':=^78}"]
-    lines.append(f"{'':10}{'exercise':<42} {'checks':>6} {'status':<11} {'points':>6}")
+    who = words("card.reference" if state.reference else "card.learner")
+    lines = ["", center(words("card.title", who=who), 78, "=")]
+    lines.append(
+        " " * 10
+        + " ".join(
+            (
+                pad(words("card.exercise"), 42),
+                pad(words("card.checks"), 6, ">"),
+                pad(words("card.status"), 11),
+                pad(words("card.points"), 6, ">"),
+            )
+        )
+    )
     for e in graded:
         ok = state.solved(e)
         mark = "[x]" if ok else "[ ]"
         checks = f"{state.passed(e)}/{len(state.checks[e.id])}"
         points = f"{e.points if ok else 0}/{e.points}"
         lines.append(
-            f"  {mark} {e.id}  {_short(e.title, 42):<42} {checks:>6} "
-            f"{_status(state, e):<11} {points:>6}"
+            f"  {mark} {e.id}  {pad(shorten(e.title, 42), 42)} {checks:>6} "
+            f"{pad(_status_words(state, e), 11)} {points:>6}"
         )
     solved = [e for e in graded if state.solved(e)]
     total = sum(e.points for e in graded)
     score = sum(e.points for e in solved)
     lines.append("")
     lines.append(
-        f"  This run: {len(solved)} of {len(graded)} exercises solved, "
-        f"{score}/{total} points."
+        "  "
+        + words(
+            "card.this_run",
+            solved=len(solved),
+            count=len(graded),
+            score=score,
+            total=total,
+        )
     )
     if any(0 < state.passed(e) < len(state.checks[e.id]) for e in graded):
-        lines.append(
-            "  (An exercise earns its points when every one of its checks passes.)"
-        )
+        lines.append("  " + words("card.earn"))
     if state.reference:
         return lines
     lines.extend(_overall(state))
@@ -571,10 +633,14 @@ def _overall(state):
     solved = _overall_solved(state)
     score = sum(e.points for e in state.exercises if e.id in solved)
     total = sum(e.points for e in state.exercises)
-    return [
-        f"  Overall: {len(solved)} of {len(state.exercises)} exercises solved, "
-        f"{score}/{total} points (`course list` shows each one)."
-    ]
+    overall = state.words(
+        "card.overall",
+        solved=len(solved),
+        count=len(state.exercises),
+        score=score,
+        total=total,
+    )
+    return [f"  {overall}"]
 
 
 def _next_exercise(state):
@@ -587,31 +653,31 @@ def _next_exercise(state):
 
 
 def _next_steps(state, graded):
+    words = state.words
     e = _next_exercise(state)
     if e is None:
-        return [
-            "",
-            "  Every exercise is solved. Well done!",
-            "  Compare your code with the model solutions and the chapters that",
-            "  explain them: `course solution 01` (or any other number).",
-        ]
+        return ["", *("  " + line for line in words("card.all_solved").splitlines())]
     lines = []
     waiting = [g for g in graded if _status(state, g) == "not started"]
     if waiting:
-        lines += [
-            "",
-            f"  {len(waiting)} exercise{'s' if len(waiting) > 1 else ''} not "
-            "started yet: their failures are expected until you write them.",
-        ]
+        key = "card.waiting_many" if len(waiting) > 1 else "card.waiting_one"
+        lines += ["", "  " + words(key, count=len(waiting))]
     shown = max(state.progress.hints_shown(e.id), 1)
+
+    def label(key):
+        return f"    {pad(words(key), 6)} "
+
     lines += [
         "",
-        f"  Next: exercise {e.id}, {e.title}",
-        f"    edit   {relative(e.path)}",
-        f"    check  course watch   (or: pytest {relative(e.folder)})",
-        f"    read   {e.section_url}",
-        *wrapped(f"    hint   {shown}/{len(e.hints)}: ", e.hints[shown - 1]),
+        "  " + words("next.title", id=e.id, title=e.title),
+        label("next.edit") + relative(e.path),
+        label("next.check") + words("next.check_how", folder=relative(e.folder)),
+        label("next.read") + e.section_url,
+        *wrapped(
+            label("next.hint") + words("next.count", shown=shown, total=len(e.hints)),
+            e.hints[shown - 1],
+        ),
     ]
     if shown < len(e.hints):
-        lines.append(f"    more   course hint {e.id}")
+        lines.append(label("next.more") + f"course hint {e.id}")
     return lines
