@@ -274,6 +274,11 @@ def on_post_page(output, page, config):
     return output
 
 
+def on_post_template(output, template_name, config):
+    # 404.html is no page, and gets the language links of the last page built.
+    return drop_head_alternates(output)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
     i18n = config.plugins.get("i18n")

@@ -57,7 +57,10 @@ def test_executes_without_error_or_warning(path, site):
     false``), so this reads what it wrote instead of running it again: a
     warning, a NumPy overflow among them, is printed to the cell's stderr.
     """
-    html = (site / "notebooks" / path.stem / "index.html").read_text("utf-8")
+    # A translation, x.zh.ipynb, is the page zh/notebooks/x/.
+    stem, chinese = path.stem.removesuffix(".zh"), path.stem.endswith(".zh")
+    page = site / ("zh" if chinese else "") / "notebooks" / stem / "index.html"
+    html = page.read_text("utf-8")
     assert "jp-OutputArea-output" in html, f"{path.name}: no cell output"
     count = html.count(STDERR)
     assert count == 0, f"{path.name}: {count} cell output(s) on stderr"

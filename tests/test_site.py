@@ -362,7 +362,9 @@ def test_every_chapter_has_a_quiz(site):
     chapters = sorted((DOCS / "chapters").glob("*.md"))
     assert chapters
     for chapter in chapters:
-        page = site / "chapters" / chapter.stem / "index.html"
+        # A translation, x.zh.md, is the page zh/chapters/x/.
+        stem, chinese = chapter.stem.removesuffix(".zh"), chapter.stem.endswith(".zh")
+        page = site / ("zh" if chinese else "") / "chapters" / stem / "index.html"
         assert 'class="quiz' in page.read_text(encoding="utf-8"), (
             f"{chapter.name} has no quiz"
         )
