@@ -48,6 +48,11 @@ AXE_PAGES = {
     "family": ("chapters/catalogue/relu-family/", "light"),
     "notebook": ("notebooks/depth/", "light"),
     "notebook-dark": ("notebooks/depth/", "dark"),
+    # The Chinese edition: a chapter, a catalogue family with its cards and
+    # its explorer, and a notebook.
+    "chapter-zh": ("zh/chapters/why/", "light"),
+    "family-zh": ("zh/chapters/catalogue/relu-family/", "dark"),
+    "notebook-zh": ("zh/notebooks/depth/", "light"),
 }
 
 
@@ -699,3 +704,81 @@ def test_a_wide_formula_far_down_becomes_focusable_when_it_is_shown(context, ser
         formula,
     )
     phone.close()
+
+
+# --- the Chinese edition ----------------------------------------------------------
+
+
+def search_results(page, query: str) -> list[str]:
+    """The addresses search lists for ``query``, typed as a reader types it."""
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    links = page.locator(".md-search-result__link")
+    return [links.nth(i).get_attribute("href") for i in range(links.count())]
+
+
+def test_a_chinese_query_finds_chinese_pages_and_no_english_one(context, page, server):
+    open_page(page, server, "zh/chapters/why/")
+    found = search_results(page, "梯度消失")
+    assert found
+    assert all("/activation-functions/zh/" in link for link in found), found
+    assert any(
+        "/zh/chapters/optimisation/vanishing-exploding/" in link for link in found
+    )
+    # Words jieba put together are found from any of their parts, and a
+    # function's name finds the Chinese catalogue, not the English one.
+    page.locator("input.md-search__input").fill("")
+    found = search_results(page, "relu")
+    assert "/zh/chapters/catalogue/" in found[0], found[:3]
+    assert not context.traffic.problems(), context.traffic.problems()
+
+
+def test_an_english_query_finds_english_pages_only(context, page, server):
+    open_page(page, server, "chapters/why/")
+    found = search_results(page, "saturation")
+    assert found
+    assert not [link for link in found if "/zh/" in link], found
+    assert not context.traffic.problems(), context.traffic.problems()
+
+
+def switcher_link(page, lang: str) -> str:
+    return page.locator(f".md-select a[hreflang='{lang}']").get_attribute("href")
+
+
+def test_the_switcher_leads_to_the_same_page_also_after_instant_navigation(
+    context, page, server
+):
+    open_page(page, server, "chapters/why/xor/")
+    assert switcher_link(page, "zh").endswith(
+        "/activation-functions/zh/chapters/why/xor/"
+    )
+    # Instant navigation replaces the content but not the header: the
+    # switcher must follow all the same.
+    page.locator(".md-content a[href$='linear-collapse/']").first.click()
+    page.wait_for_url(server.url("chapters/why/linear-collapse/"))
+    target = switcher_link(page, "zh")
+    assert target.endswith("/zh/chapters/why/linear-collapse/"), target
+    page.locator(".md-select a[hreflang='zh']").dispatch_event("click")
+    page.wait_for_url(server.url("zh/chapters/why/linear-collapse/"))
+    page.wait_for_load_state("load")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    # A full load: the Chinese page's own configuration (its search index).
+    base = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent).base"
+    )
+    assert base.endswith("/zh/"), base
+    assert switcher_link(page, "en").endswith(
+        "/activation-functions/chapters/why/linear-collapse/"
+    )
+    assert not context.traffic.problems(), context.traffic.problems()
+
+
+def test_a_chinese_page_speaks_chinese_around_its_content(page, server):
+    open_page(page, server, "zh/chapters/why/xor/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "搜索"
+    quiz = page.locator(".quiz").first
+    assert "提交" in quiz.inner_text()
+    title = page.locator(".md-header__topic").first.inner_text()
+    assert "深度学习中的激活函数" in title

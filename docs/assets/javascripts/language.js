@@ -12,21 +12,26 @@
 (function () {
   var LANGUAGES = { en: "", zh: "zh/" };
 
+  // The root of the language being read: __config.base, which points at
+  // zh/ on a Chinese page (hooks/_i18n.py).
   function languageRoot() {
     var config = JSON.parse(document.getElementById("__config").textContent);
     return new URL(config.base.replace(/\/?$/, "/"), location.href);
   }
 
-  function setLinks() {
+  // The address of the page being read, in language ``lang``.
+  function addressIn(lang) {
     var root = languageRoot();
     var siteRoot = /\/zh\/$/.test(root.pathname) ? new URL("../", root) : root;
     var path = location.pathname.slice(root.pathname.length);
+    return new URL(LANGUAGES[lang] + path, siteRoot).href + location.hash;
+  }
+
+  function setLinks() {
     var links = document.querySelectorAll(".md-select a[hreflang]");
     for (var i = 0; i < links.length; i++) {
-      var prefix = LANGUAGES[links[i].getAttribute("hreflang")];
-      if (prefix !== undefined) {
-        links[i].href = new URL(prefix + path, siteRoot).href + location.hash;
-      }
+      var lang = links[i].getAttribute("hreflang");
+      if (LANGUAGES[lang] !== undefined) links[i].href = addressIn(lang);
     }
   }
 
@@ -37,16 +42,26 @@
       if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) {
         return;
       }
+      var lang = link.getAttribute("hreflang");
+      if (LANGUAGES[lang] === undefined) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      location.assign(link.href);
+      location.assign(addressIn(lang)); // from the address at the moment of the click
     },
     true,
   );
 
+  // Material announces a new page before it updates the address bar: the
+  // links are set once the address has changed.
   if (typeof document$ !== "undefined") {
-    document$.subscribe(setLinks);
-  } else {
-    setLinks();
+    document$.subscribe(function () {
+      setTimeout(setLinks);
+    });
   }
+  if (typeof location$ !== "undefined") {
+    location$.subscribe(function () {
+      setTimeout(setLinks);
+    });
+  }
+  setLinks();
 })();
