@@ -16,6 +16,8 @@ and slots.
 
 from __future__ import annotations
 
+import re
+
 #: The phrases, per language; each value is a ``str.format`` template.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -286,6 +288,37 @@ PROSE_ZH: dict[str, str] = {
         "本应为 $z$ 的损失变成了 $\\infty$。"
     ),
 }
+
+
+#: The words in the catalogue's formulas, in Chinese: (pattern, replacement),
+#: applied in order. "1 for x > 0, else 0" reads "1，当 x > 0 时；否则为 0".
+FORMULA_ZH = (
+    (
+        r"\\text\{ for the largest \}(.*?)(?=, \\text\{ else \})",
+        r"\\text{，若为最大的 }\1",
+    ),
+    (
+        r"\\text\{ for \}(.*?)(?=,\\ |, \\text\{ else \}|$)",
+        r"\\text{，当 }\1\\text{ 时}",
+    ),
+    (r", \\text\{ else \}", r"\\text{；否则为 }"),
+    (r"\\text\{ in training, else \}", r"\\text{（训练时），否则 }"),
+    (r"\\text\{otherwise\}", r"\\text{其他情况}"),
+)
+
+
+def formula(tex: str, lang: str) -> str:
+    r"""The words of a catalogue formula in ``lang`` (the math stays).
+
+    >>> formula(r"1 \text{ for } x > 0, \text{ else } 0", "zh")
+    '1 \\text{，当 } x > 0\\text{ 时}\\text{；否则为 } 0'
+    """
+    if lang == "en":
+        return tex
+    words(lang)
+    for pattern, replacement in FORMULA_ZH:
+        tex = re.sub(pattern, replacement, tex)
+    return tex
 
 
 def words(lang: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 from _figures import FIGURES, catalogue
-from _strings import prose, words
+from _strings import formula, prose, words
 
 
 def max_slope(key: str):
@@ -184,10 +184,12 @@ def card(key: str, page_dir: str, lang: str = "en") -> str:
         raise KeyError(f"{key!r} is not a catalogue key")
     e = entries[key]
     figure = posixpath.relpath(f"{FIGURES}/{key}.svg", page_dir or ".")
-    lines = ['<div class="course-card" markdown>', "", f"$$\n{e.formula}\n$$", ""]
+    tex = formula(e.formula, lang)
+    lines = ['<div class="course-card" markdown>', "", f"$$\n{tex}\n$$", ""]
     say = words(lang)
     if e.derivative:
-        lines += [f"{say['derivative']}\n\n$$\n{e.derivative}\n$$", ""]
+        derivative = formula(e.derivative, lang)
+        lines += [f"{say['derivative']}\n\n$$\n{derivative}\n$$", ""]
     alt = say["figure_alt"].format(name=e.display_name)
     lines += [f"![{alt}]({figure})", "", *_facts(key, e, lang)]
     return "\n".join([*lines, "", "</div>"])

@@ -947,3 +947,14 @@ def test_the_chinese_sitemap_lists_the_chinese_pages_alone(tmp_path):
     assert f"<loc>{url}zh/faq/</loc>" in sitemap
     assert f"<loc>{url}faq/</loc>" not in sitemap
     assert sitemap.startswith('<?xml version="1.0"?>')
+
+
+def test_the_words_of_the_catalogue_formulas_are_chinese_on_chinese_cards():
+    from course_code.catalogue import ACTIVATIONS
+
+    for key in ACTIVATIONS:
+        card = TABLES.card(key, "chapters/catalogue", "zh")
+        words = re.findall(r"\\text\{([^}]*)\}", card)
+        assert not [w for w in words if re.search("[A-Za-z]", w)], (key, words)
+    english = TABLES.card("relu", "chapters/catalogue")
+    assert r"1 \text{ for } x > 0, \text{ else } 0" in english
