@@ -257,15 +257,20 @@ def _notebook_heading_ids(notebook: Path) -> list[str]:
     return ids
 
 
-EMPTY_HEADING_ID = re.compile(r'(<h[1-6]\b[^>]*?\bid=")(")')
+#: A notebook heading as nbconvert writes it: its id, and the same in its link.
+NOTEBOOK_HEADING = re.compile(
+    r'(<h[1-6]\b[^>]*?\bid=")[^"]*("[^>]*>.*?<a class="anchor-link" href="#)[^"]*(")',
+    re.DOTALL,
+)
 
 
 def notebook_anchors(html: str, page) -> str:
     """Give a Chinese notebook's headings the English notebook's anchors.
 
     mkdocs-jupyter makes a heading's anchor from its text with the Chinese
-    characters dropped, so every Chinese heading got an empty one, and the
-    table of contents pointed nowhere. The anchors of the English notebook
+    characters dropped: most Chinese headings got an empty one, the others
+    one made of their Latin words, and the table of contents pointed
+    nowhere. The anchors of the English notebook
     (same headings, same order: ``tests/test_translation.py``) go to both
     the headings and the table of contents, so links and the language
     switcher keep their place.
@@ -275,9 +280,15 @@ def notebook_anchors(html: str, page) -> str:
     english = Path(page.file.abs_src_path).with_name(
         Path(page.file.abs_src_path).name.replace(f".{ZH}.", ".")
     )
-    ids = iter(_notebook_heading_ids(english))
-    html = EMPTY_HEADING_ID.sub(lambda m: f"{m[1]}{next(ids, '')}{m[2]}", html)
-    anchors = iter(_notebook_heading_ids(english))
+    ids = _notebook_heading_ids(english)
+    found = iter(ids)
+
+    def anchor(match: re.Match) -> str:
+        new = next(found, "")
+        return f"{match[1]}{new}{match[2]}{new}{match[3]}"
+
+    html = NOTEBOOK_HEADING.sub(anchor, html)
+    anchors = iter(ids)
 
     def walk(items):
         for item in items:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = "index.md"
@@ -48,7 +48,9 @@ def missing_and_misordered(nav: list[str], links: list[str]):
 
 @pytest.fixture(scope="module")
 def nav() -> list[str]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: the configuration uses its !ENV tag.
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)
     return [page for page in nav_pages(config["nav"]) if page != HOME]
 
 
