@@ -53,8 +53,13 @@ def notebook_code(path: Path) -> str:
 
 
 def notebook_hash(path: Path) -> str:
-    """The cache key of the notebook at ``path``: what it imports."""
-    return dependency_hash(notebook_code(path))
+    """The cache key of the notebook at ``path``: what it imports, and its
+    language. A translation (``x.zh.ipynb``) has the same code as its English
+    notebook but a cache of its own: mkdocs-jupyter deletes, after each
+    language's build, the entries of its cache folder that build did not use.
+    """
+    key = dependency_hash(notebook_code(path))
+    return f"{key}-zh" if Path(path).name.endswith(".zh.ipynb") else key
 
 
 def prune_notebook_caches(notebooks) -> None:

@@ -372,10 +372,17 @@ _pages = PageCache(CACHE / "math" / version())
 # --- MkDocs events --------------------------------------------------------------
 
 
+def _inner_build(config) -> bool:
+    """True in the Chinese build mkdocs-static-i18n runs inside the English one."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
+
+
 def on_config(config):
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    _pages.used.clear()
+    if not _inner_build(config):  # the pages of both languages count as used
+        _pages.used.clear()
     return config
 
 
@@ -405,5 +412,9 @@ def on_post_page(output, page, config):
     return _pages.typeset(output, page.file.src_uri, notebook)
 
 
+# Last, once every language is built: before, the other language's pages
+# would look unused and be deleted (and typeset again by the next build).
+@event_priority(-200)
 def on_post_build(config):
-    _pages.prune()
+    if not _inner_build(config):
+        _pages.prune()
