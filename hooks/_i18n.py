@@ -46,11 +46,13 @@ How the site is built in two languages (the choice, and why):
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
 from pathlib import Path
 
+import yaml
 from _cache import write_atomically
 
 #: The languages, the default first; Chinese pages live under ``/zh/``.
@@ -297,3 +299,52 @@ def notebook_anchors(html: str, page) -> str:
 
     walk(page.toc)
     return html
+
+
+# --- the API reference, rendered once for both languages ------------------------
+
+#: mkdocstrings' renderings of this build, by (identifier, options, heading
+#: level): (HTML, handler name, collected data, headings).
+_API_RENDERINGS: dict[tuple, tuple] = {}
+
+
+def share_api_rendering(start: bool) -> None:
+    """Render each ``::: identifier`` of the API reference once per build.
+
+    The Chinese API pages show the same docstrings as the English ones (the
+    docstrings are English in both; only each page's introduction is
+    translated), and mkdocstrings rendered them a second time: a quarter of a
+    warm build. Its block processor is wrapped so that the Chinese build takes
+    the English build's HTML and headings (the headings go back to the
+    handler, so that mkdocstrings registers the anchors and the table of
+    contents of the Chinese page as it would). ``start`` (the English build's
+    ``on_config``) forgets the last build's renderings: the docstrings may
+    have changed since (``mkdocs serve``). Relies on mkdocstrings' internals,
+    hence the pin in ``pyproject.toml``; without them it does nothing.
+    """
+    if start:
+        _API_RENDERINGS.clear()
+    try:
+        from mkdocstrings._internal.extension import AutoDocProcessor
+    except ImportError:
+        return
+    original = AutoDocProcessor._process_block
+    if getattr(original, "course_shared", False):
+        return
+
+    def process_block(self, identifier, yaml_block, heading_level=0):
+        key = (identifier, yaml_block, heading_level)
+        if key in _API_RENDERINGS:
+            html, name, data, headings = _API_RENDERINGS[key]
+            handler = self._handlers.get_handler(name)
+            handler._headings.extend(copy.deepcopy(headings))
+            return html, handler, data
+        html, handler, data = original(self, identifier, yaml_block, heading_level)
+        headings = getattr(handler, "_headings", None)
+        if isinstance(headings, list):
+            name = self._handlers.get_handler_name(yaml.safe_load(yaml_block) or {})
+            _API_RENDERINGS[key] = (html, name, data, copy.deepcopy(headings))
+        return html, handler, data
+
+    process_block.course_shared = True
+    AutoDocProcessor._process_block = process_block

@@ -117,6 +117,7 @@ from _i18n import (
     notebook_anchors,
     notebook_pages,
     page_language,
+    share_api_rendering,
     split_search_index,
     zh_config,
     zh_sitemap,
@@ -161,6 +162,9 @@ def on_config(config):
         cache_search_entries()
     if (mkdocstrings := config.plugins.get("mkdocstrings")) is not None:
         mkdocstrings.get_handler("python").env.bytecode_cache = template_cache()
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            share_api_rendering(start=not i18n.building)
     return config
 
 
