@@ -488,3 +488,16 @@ def test_every_page_declares_its_character_set_first(site):
         if b'<meta charset="utf-8">' not in page.read_bytes()[:1024]
     ]
     assert not late, f"pages without an early <meta charset>: {late}"
+
+
+def test_the_chinese_api_pages_document_the_same_objects(site):
+    # hooks/_i18n.py renders each docstring block once and gives the Chinese
+    # page the English rendering: same objects, same anchors, Chinese intro.
+    for english in sorted((site / "reference").glob("*/index.html")):
+        chinese = site / "zh" / english.relative_to(site)
+        en_html = english.read_text(encoding="utf-8")
+        zh_html = chinese.read_text(encoding="utf-8")
+        ids = re.compile(r'<h[2-6] id="(course_code\.[^"]+)"')
+        assert ids.findall(en_html), english
+        assert ids.findall(zh_html) == ids.findall(en_html), chinese
+        assert 'lang="zh"' in zh_html
