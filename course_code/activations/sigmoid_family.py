@@ -27,8 +27,16 @@ __all__ = [
 ]
 
 
+def _sigmoid_float32(x):
+    # σ for float16 and float32 input: the textbook 1 / (1 + e^{-x}), right
+    # to 2e-16, in four NumPy passes and np.exp where the stable form takes
+    # seven.  Clipping x at -700 keeps e^{-x} finite; σ(-700) = 1e-304 is 0
+    # in float32 anyway.  smooth.py's float32 paths use it too.
+    return 1.0 / (1.0 + np.exp(-np.maximum(x, -700.0)))
+
+
 # --8<-- [start:sigmoid]
-@elementwise
+@elementwise(float32=_sigmoid_float32)
 def sigmoid(x):
     r"""Logistic sigmoid, $\sigma(x) = 1 / (1 + e^{-x})$.
 
@@ -331,7 +339,12 @@ def logsigmoid(x):
     return neg(x) - np.log1p(np.exp(-np.abs(x)))
 
 
-@elementwise
+def _logsigmoid_grad_float32(x):
+    # σ(-x) for float16 and float32 input, as _sigmoid_float32
+    return _sigmoid_float32(-x)
+
+
+@elementwise(float32=_logsigmoid_grad_float32)
 def logsigmoid_grad(x):
     r"""Derivative of log-sigmoid, $\sigma(-x) = 1 - \sigma(x)$.
 
