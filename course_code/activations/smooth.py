@@ -493,7 +493,7 @@ def softplus_grad(x, beta=1.0):
     return sigmoid(_times_beta(x, beta))
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardswish(x):
     r"""Hard swish, $x \cdot \min(\max(x + 3, 0), 6) / 6$.
 
@@ -512,13 +512,15 @@ def hardswish(x):
     >>> hardswish([-np.inf, -3.0, -1.5, 3.0, np.inf])
     array([-0.   , -0.   , -0.375,  3.   ,    inf])
     """
-    # x relu6(x + 3) / 6 on one scratch array; clipping x at -3 changes no
-    # result (it is 0 there) and avoids -inf * 0.
-    x = np.clip(x, -3, np.inf)
-    y = np.add(x, 3, out=np.empty_like(x))  # an array even for 0-d input
-    np.clip(y, 0, 6, out=y)  # np.clip is faster than np.minimum
+    # x relu6(x + 3) / 6 on one array, the whole input at once: clipping x
+    # to [-3, 3] and adding 3 is relu6(x + 3).  Only x = -inf, where
+    # 0 * -inf is NaN, needs its limit -0 written in.
+    y = np.clip(x, -3, 3, out=np.empty_like(x))  # an array even for 0-d input
+    y += 3
     y /= 6  # before multiplying by x, which could then overflow
-    y *= x
+    with np.errstate(invalid="ignore"):  # 0 * -inf, replaced below
+        y *= x
+    y[x == -np.inf] = -0.0
     return y
 
 
