@@ -308,7 +308,9 @@ def hardsigmoid_grad(x):
     >>> hardsigmoid_grad([-3.0, 0.0, 3.0])
     array([0.        , 0.16666667, 0.        ])
     """
-    return indicator(np.abs(x) < 3, x) / 6
+    y = indicator(np.abs(x) < 3, x)
+    y /= 6  # in place: a second full-size array costs fresh memory
+    return y
 
 
 @elementwise
