@@ -238,7 +238,7 @@ def leaky_relu(x, negative_slope=0.01):
     return pick(x, y, out=y)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def leaky_relu_grad(x, negative_slope=0.01):
     r"""Derivative of leaky ReLU: 1 for $x > 0$, ``negative_slope`` otherwise.
 
@@ -260,7 +260,15 @@ def leaky_relu_grad(x, negative_slope=0.01):
     array([0.01, 0.01, 1.  ])
     """
     slope = _slope(negative_slope)
-    return select(indicator(x > 0, x), 1, slope)
+    step = indicator(x > 0, x)  # 1.0 or 0.0 (NaN for NaN)
+    if not 0.0 <= slope <= 1.0:
+        return select(step, 1, slope)
+    # slope + step (1 - slope), in place on one array: exact, since for a
+    # slope in [0, 1] the rounded 1 - slope plus slope rounds back to 1
+    s = x.dtype.type(slope)
+    step *= 1 - s
+    step += s
+    return step
 
 
 def prelu(x, weight=0.25):
