@@ -66,9 +66,11 @@ def _gated(x, axis, gate):
             f"halves, got size {n}"
         )
     a, b = np.split(x, 2, axis=axis)
+    y = gate(b)  # a fresh array of the gates: the product goes in place
     # inf * 0 is NaN by definition, and a product beyond the range is inf.
     with np.errstate(invalid="ignore", over="ignore"):
-        return done(a * gate(b), x.dtype)
+        y *= a
+    return done(y, x.dtype)
 
 
 def swiglu(x, axis=-1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_code._numerics.evaluation import as_float64, done
+from course_code._numerics.evaluation import done
 from course_code._numerics.inputs import (
     as_float_array,
     normalize_axis,
@@ -22,8 +22,8 @@ __all__ = [
 ]
 
 
-def _shifted(x, axis):
-    """x - max(x) along ``axis``, and a per-slice mask of all -inf slices.
+def _shifted(x, axis, out=None):
+    """x - max(x) along ``axis`` in float64, and a per-slice mask of all -inf slices.
 
     A slice whose maximum is +inf gets its limit: the +inf entries share the
     probability equally.  A slice that is entirely -inf (fully masked) has
@@ -34,7 +34,8 @@ def _shifted(x, axis):
     if np.isposinf(m).any():
         x = np.where(np.isposinf(m), np.where(np.isposinf(x), 0.0, -np.inf), x)
         m = np.where(np.isposinf(m), 0.0, m)
-    return x - np.where(empty, 0.0, m), empty
+    # float32 input is subtracted straight into float64: no float64 copy of x
+    return np.subtract(x, np.where(empty, 0.0, m), out=out, dtype=np.float64), empty
 
 
 # --8<-- [start:softmax]
@@ -70,7 +71,8 @@ def softmax(x, axis=-1):
     array([[1. , 0. ],
            [0.5, 0.5]])
     """
-    x, dtype = as_float64(x)
+    x = as_float_array(x)
+    dtype = x.dtype
     axis = normalize_axis(axis, x.ndim)
     if x.size == 0:  # nothing to normalise
         return done(x.copy(), dtype)
@@ -107,12 +109,16 @@ def log_softmax(x, axis=-1):
     >>> log_softmax([0.0, 1000.0])
     array([-1000.,     0.])
     """
-    x, dtype = as_float64(x)
+    x = as_float_array(x)
+    dtype = x.dtype
     axis = normalize_axis(axis, x.ndim)
     if x.size == 0:  # nothing to normalise
         return done(x.copy(), dtype)
     z, empty = _shifted(x, axis)
-    total = np.sum(np.exp(z), axis=axis, keepdims=True)
+    total = np.sum(np.exp(z, out=z), axis=axis, keepdims=True)
+    # x - m again rather than kept beside e^{x - m}: a second full-size
+    # array costs more (fresh memory) than one more subtraction
+    z, _ = _shifted(x, axis, out=z)
     z -= np.log(np.where(empty, np.nan, total))  # z is our own array
     return done(z, dtype)
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from course_code._numerics.branchless import indicator, neg, pos, select
-from course_code._numerics.evaluation import done, elementwise, gather, scatter
+from course_code._numerics.evaluation import (
+    done,
+    elementwise,
+    gather,
+    patch,
+    scatter,
+)
 from course_code._numerics.inputs import (
     as_float_array,
     as_generator,
@@ -232,7 +238,7 @@ def leaky_relu(x, negative_slope=0.01):
     return pick(x, y, out=y)
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def leaky_relu_grad(x, negative_slope=0.01):
     r"""Derivative of leaky ReLU: 1 for $x > 0$, ``negative_slope`` otherwise.
 
@@ -254,7 +260,15 @@ def leaky_relu_grad(x, negative_slope=0.01):
     array([0.01, 0.01, 1.  ])
     """
     slope = _slope(negative_slope)
-    return select(indicator(x > 0, x), 1, slope)
+    step = indicator(x > 0, x)  # 1.0 or 0.0 (NaN for NaN)
+    if not 0.0 <= slope <= 1.0:
+        return select(step, 1, slope)
+    # slope + step (1 - slope), in place on one array: exact, since for a
+    # slope in [0, 1] the rounded 1 - slope plus slope rounds back to 1
+    s = x.dtype.type(slope)
+    step *= 1 - s
+    step += s
+    return step
 
 
 def prelu(x, weight=0.25):
@@ -379,8 +393,33 @@ def rrelu_grad(x, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, rng=None):
     return done(np.where(np.isnan(x), np.nan, grad), x.dtype)
 
 
+def _expm1_float32(t):
+    # e^t - 1 for t <= 0 and float16/float32 results: e^t - 1 is off by
+    # about 1e-16, a relative 1e-11 down to |t| = 1e-5, and np.expm1, twice
+    # as slow as np.exp, only computes the few points closer to 0.
+    return patch(np.exp(t) - 1.0, t, t > -1e-5, np.expm1)
+
+
+def _elu_float32(x, alpha=1.0):
+    # elu for float16 and float32 input, with the cheaper e^t - 1
+    alpha = real_scalar(alpha, "alpha")
+    return pos(x) + _expm1_branch(x, alpha, expm1=_expm1_float32)
+
+
+def _selu_float32(x):
+    # selu for float16 and float32 input (λx cannot overflow in float64)
+    alpha = SELU_SCALE * SELU_ALPHA
+    return SELU_SCALE * pos(x) + _expm1_branch(x, alpha, expm1=_expm1_float32)
+
+
+def _celu_float32(x, alpha=1.0):
+    # celu for float16 and float32 input
+    alpha = real_scalar(alpha, "alpha", minimum=0.0, strict=True)
+    return pos(x) + _expm1_branch(x, alpha, alpha, expm1=_expm1_float32)
+
+
 # --8<-- [start:elu]
-def _expm1_branch(x, alpha, x_scale=1.0):
+def _expm1_branch(x, alpha, x_scale=1.0, expm1=np.expm1):
     # alpha * (e^{x/x_scale} - 1) for x <= 0, 0 for x > 0; expm1 keeps the
     # digits that e^{x} - 1 loses near 0, and it only sees the points that
     # keep it (x <= 0 and NaN, about half of a layer): large positive x
@@ -389,11 +428,11 @@ def _expm1_branch(x, alpha, x_scale=1.0):
     where = np.flatnonzero(~(x > 0))
     with np.errstate(over="ignore"):  # x/x_scale below the range: -inf, limit -1
         t = neg(gather(x, where)) / x_scale
-    scatter(y, where, alpha * np.expm1(t))
+    scatter(y, where, alpha * expm1(t))
     return y
 
 
-@elementwise
+@elementwise(float32=_elu_float32)
 def elu(x, alpha=1.0):
     r"""Exponential linear unit, $x$ for $x > 0$, $\alpha(e^{x} - 1)$ otherwise.
 
@@ -467,7 +506,7 @@ def elu_grad(x, alpha=1.0):
     return _exp_branch(x, 1.0, alpha)
 
 
-@elementwise
+@elementwise(float32=_selu_float32)
 def selu(x):
     r"""Scaled ELU, $\lambda\,\mathrm{elu}(x, \alpha)$ with SELU's constants.
 
@@ -518,7 +557,7 @@ def selu_grad(x):
     return _exp_branch(x, SELU_SCALE, SELU_SCALE * SELU_ALPHA)
 
 
-@elementwise
+@elementwise(float32=_celu_float32)
 def celu(x, alpha=1.0):
     r"""Continuously differentiable ELU, $\max(0,x) + \min(0, \alpha(e^{x/\alpha}-1))$.
 

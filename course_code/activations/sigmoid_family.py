@@ -27,8 +27,16 @@ __all__ = [
 ]
 
 
+def _sigmoid_float32(x):
+    # σ for float16 and float32 input: the textbook 1 / (1 + e^{-x}), right
+    # to 2e-16, in four NumPy passes and np.exp where the stable form takes
+    # seven.  Clipping x at -700 keeps e^{-x} finite; σ(-700) = 1e-304 is 0
+    # in float32 anyway.  smooth.py's float32 paths use it too.
+    return 1.0 / (1.0 + np.exp(-np.maximum(x, -700.0)))
+
+
 # --8<-- [start:sigmoid]
-@elementwise
+@elementwise(float32=_sigmoid_float32)
 def sigmoid(x):
     r"""Logistic sigmoid, $\sigma(x) = 1 / (1 + e^{-x})$.
 
@@ -105,7 +113,14 @@ def sigmoid_grad(x):
 # --8<-- [end:sigmoid]
 
 
-@elementwise
+def _tanh_float32(x):
+    # tanh for float16 and float32 input: the rounding of e in 1 - e costs
+    # a relative 1e-16 / |x|, harmless to a float32 result down to
+    # |x| = 1e-5, and below it tanh x = x (1 - x²/3 + ...) is x to 4e-11.
+    return patch(_tanh_outside(x), x, np.abs(x) < _TINY_FOR_FLOAT32, lambda t: t)
+
+
+@elementwise(float32=_tanh_float32)
 def tanh(x):
     r"""Hyperbolic tangent, $\tanh x = (e^{x} - e^{-x}) / (e^{x} + e^{-x})$.
 
@@ -138,6 +153,7 @@ def tanh(x):
 
 
 _HALF_LN_2 = 0.34657359027997264  # e^{-2|x|} > 1/2 below it
+_TINY_FOR_FLOAT32 = 1e-5  # tanh x = x to a float32 result below it
 
 
 def _tanh_outside(x):
@@ -292,7 +308,9 @@ def hardsigmoid_grad(x):
     >>> hardsigmoid_grad([-3.0, 0.0, 3.0])
     array([0.        , 0.16666667, 0.        ])
     """
-    return indicator(np.abs(x) < 3, x) / 6
+    y = indicator(np.abs(x) < 3, x)
+    y /= 6  # in place: a second full-size array costs fresh memory
+    return y
 
 
 @elementwise
@@ -323,7 +341,12 @@ def logsigmoid(x):
     return neg(x) - np.log1p(np.exp(-np.abs(x)))
 
 
-@elementwise
+def _logsigmoid_grad_float32(x):
+    # σ(-x) for float16 and float32 input, as _sigmoid_float32
+    return _sigmoid_float32(-x)
+
+
+@elementwise(float32=_logsigmoid_grad_float32)
 def logsigmoid_grad(x):
     r"""Derivative of log-sigmoid, $\sigma(-x) = 1 - \sigma(x)$.
 

@@ -21,7 +21,7 @@ from course_code._numerics.evaluation import elementwise, patch, split
 from course_code._numerics.inputs import (
     real_scalar,
 )
-from course_code.activations.sigmoid_family import sigmoid
+from course_code.activations.sigmoid_family import _sigmoid_float32, sigmoid
 
 __all__ = [
     "gelu",
@@ -162,7 +162,34 @@ def _gelu_tanh_grad_compensated(x):
     return big_e * ((d + w) + w_lo) / (d * d)
 
 
-@elementwise
+def _gelu_float32(x, approximate="none"):
+    # GELU for float16 and float32 input: the plain formulas in float64 are
+    # right to about 1e-15, and a float32 result needs 1e-10.  No Chebyshev
+    # window, no compensated 2u and no tail patch: a float32 GELU underflows
+    # to 0 long before x = -37 (or x = -20 for the tanh form).
+    if _check_approximate(approximate) == "tanh":
+        c = np.clip(x, -30.0, 30.0)
+        u2 = _gelu_tanh_u2(c)
+        return np.clip(x, -30.0, np.inf) * _sigmoid_float32(u2)  # x σ(2u)
+    c = np.clip(x, -40.0, np.inf)
+    return c * special.ndtr(c)  # x Φ(x)
+
+
+def _gelu_grad_float32(x, approximate="none"):
+    # GELU's derivative for float16 and float32 input, as _gelu_float32.
+    # Near the roots (-0.75) the terms cancel to an absolute error of about
+    # 1e-16, far below the contract's allowance |x f''(x)| eps(float32).
+    c = np.clip(x, -40.0, 40.0)
+    if _check_approximate(approximate) == "tanh":
+        # σ(2u) + 2x u' σ(2u) σ(-2u), one exponential for both sigmoids
+        u2 = _gelu_tanh_u2(c)
+        du2 = (2.0 * _SQRT_2_OVER_PI) * (1.0 + (3.0 * _GELU_TANH_A) * (c * c))
+        e = np.exp(-np.abs(u2))
+        return (np.maximum(e, u2 >= 0) + c * du2 * e / (1.0 + e)) / (1.0 + e)
+    return special.ndtr(c) + c * (_INV_SQRT_2PI * np.exp(-0.5 * c * c))  # Φ + xφ
+
+
+@elementwise(float32=_gelu_float32)
 def gelu(x, approximate="none"):
     r"""Gaussian error linear unit, $x\,\Phi(x)$.
 
@@ -200,7 +227,7 @@ def gelu(x, approximate="none"):
     return _gelu_exact(x)  # x Φ(x)
 
 
-@elementwise
+@elementwise(float32=_gelu_grad_float32)
 def gelu_grad(x, approximate="none"):
     r"""Derivative of GELU, $\Phi(x) + x\,\varphi(x)$ (or of its tanh form).
 
@@ -233,7 +260,14 @@ def _exp_parts(c):
     return e, np.maximum(e, c >= 0), np.maximum(e, c < 0)
 
 
-@elementwise
+def _silu_float32(x):
+    # x σ(x) for float16 and float32 input: x / (1 + e^{-x}), right to 2e-16;
+    # below -700 the result is 0 in float32, so no tail patch.
+    c = np.maximum(x, -700.0)
+    return c / (1.0 + np.exp(-c))
+
+
+@elementwise(float32=_silu_float32)
 def silu(x):
     r"""Sigmoid linear unit (Swish with $\beta = 1$), $x\,\sigma(x)$.
 
@@ -258,7 +292,16 @@ def silu(x):
     return patch(y, x, x < -700.0, lambda t: x_exp(np.maximum(t, -800.0), t))
 
 
-@elementwise
+def _silu_grad_float32(x):
+    # σ(x) (1 + x (1 - σ(x))) for float16 and float32 input: near the root
+    # -1.28 the terms cancel to an absolute error of about 1e-16, far below
+    # the contract's allowance |x f'(x)| eps(float32).
+    c = np.clip(x, -700.0, 700.0)
+    s = _sigmoid_float32(c)
+    return s * (1.0 + c * (1.0 - s))
+
+
+@elementwise(float32=_silu_grad_float32)
 def silu_grad(x):
     r"""Derivative of SiLU, $\sigma(x)\,(1 + x\,(1 - \sigma(x)))$.
 
@@ -420,7 +463,12 @@ def softplus(x, beta=1.0):
 # --8<-- [end:softplus]
 
 
-@elementwise
+def _softplus_grad_float32(x, beta=1.0):
+    # σ(βx) for float16 and float32 input
+    return _sigmoid_float32(_times_beta(x, _beta(beta)))
+
+
+@elementwise(float32=_softplus_grad_float32)
 def softplus_grad(x, beta=1.0):
     r"""Derivative of softplus, $\sigma(\beta x)$.
 
@@ -445,7 +493,7 @@ def softplus_grad(x, beta=1.0):
     return sigmoid(_times_beta(x, beta))
 
 
-@elementwise(native=True)
+@elementwise(native=True, blocks=False)
 def hardswish(x):
     r"""Hard swish, $x \cdot \min(\max(x + 3, 0), 6) / 6$.
 
@@ -464,13 +512,15 @@ def hardswish(x):
     >>> hardswish([-np.inf, -3.0, -1.5, 3.0, np.inf])
     array([-0.   , -0.   , -0.375,  3.   ,    inf])
     """
-    # x relu6(x + 3) / 6 on one scratch array; clipping x at -3 changes no
-    # result (it is 0 there) and avoids -inf * 0.
-    x = np.clip(x, -3, np.inf)
-    y = np.add(x, 3, out=np.empty_like(x))  # an array even for 0-d input
-    np.clip(y, 0, 6, out=y)  # np.clip is faster than np.minimum
+    # x relu6(x + 3) / 6 on one array, the whole input at once: clipping x
+    # to [-3, 3] and adding 3 is relu6(x + 3).  Only x = -inf, where
+    # 0 * -inf is NaN, needs its limit -0 written in.
+    y = np.clip(x, -3, 3, out=np.empty_like(x))  # an array even for 0-d input
+    y += 3
     y /= 6  # before multiplying by x, which could then overflow
-    y *= x
+    with np.errstate(invalid="ignore"):  # 0 * -inf, replaced below
+        y *= x
+    y[x == -np.inf] = -0.0
     return y
 
 
