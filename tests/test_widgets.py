@@ -1,8 +1,11 @@
-"""What the widgets share: the placeholder, ``common.js`` and the size budget.
+"""What the widgets share: the placeholder, ``common.js``, the languages and the
+size budget.
 
 Each widget has its own tests (``test_widget_explorer.py``,
 ``test_widget_depth.py``, ``test_widget_playground.py``); these check the
-parts they all stand on.
+parts they all stand on: the string tables (the Chinese one has the English
+one's keys and slots, every key is used), a Chinese page's widgets in
+Chinese and an English page's in English.
 """
 
 from __future__ import annotations
@@ -157,6 +160,108 @@ def test_numbers_are_shown_as_a_reader_expects():
     assert shown == ["0", "1", "−0.25", "123.5", "1e−7", "−2.5e+6", "∞", "−∞"]
     ticks = run_js([], "CourseWidgets.ticks(-6, 6, 6)")
     assert ticks == [-6, -4, -2, 0, 2, 4, 6]
+
+
+# --- the languages ----------------------------------------------------------
+
+SLOT = re.compile(r"\{(\w+)\}")
+#: Chinese characters (and the full-width punctuation of a Chinese sentence).
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+#: The scripts that write words, with the keys of the string table.
+WORDY_SCRIPTS = ("explorer.js", "depth.js", "playground.js")
+
+
+def table_problems(english: dict, other: dict) -> list[str]:
+    """What a language's table lacks or adds against English's, and the texts
+    whose {slots} differ."""
+    problems = [f"missing {key}" for key in english if key not in other]
+    problems += [f"extra {key}" for key in other if key not in english]
+    for key in english.keys() & other.keys():
+        if sorted(SLOT.findall(english[key])) != sorted(SLOT.findall(other[key])):
+            problems.append(f"slots of {key}: {english[key]!r} / {other[key]!r}")
+    return sorted(problems)
+
+
+def test_the_table_comparison_catches_a_missing_an_extra_and_a_wrong_slot():
+    english = {"a": "Epoch {epoch}", "b": "Train", "c": "{x} and {y}"}
+    assert (
+        table_problems(english, {"a": "第 {epoch} 轮", "b": "训练", "c": "{y}{x}"})
+        == []
+    )
+    assert table_problems(english, {"a": "第 {n} 轮", "c": "{x}", "d": "多余"}) == [
+        "extra d",
+        "missing b",
+        "slots of a: 'Epoch {epoch}' / '第 {n} 轮'",
+        "slots of c: '{x} and {y}' / '{x}'",
+    ]
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict:
+    """The scripts' string tables, by language, as the browser gets them."""
+    return run_js(["strings-zh.js"], "CourseWidgetStrings")
+
+
+@pytest.mark.slow
+def test_the_chinese_table_has_every_english_key_and_the_same_slots(tables):
+    assert set(tables) == {"en", "zh"}
+    english, chinese = tables["en"], tables["zh"]
+    assert table_problems(english, chinese) == []
+    # Every text is Chinese (a separator too: 、), none of the English is.
+    assert [key for key in chinese if not CJK.search(chinese[key])] == []
+    assert [key for key in english if CJK.search(english[key])] == []
+
+
+def script_keys() -> tuple[set[str], set[str]]:
+    """The keys the widget scripts pass to t() as literals, and every string
+    literal they hold (keys chosen by a table, such as a verdict's)."""
+    called, literals = set(), set()
+    for name in WORDY_SCRIPTS:
+        source = (WIDGETS / name).read_text(encoding="utf-8")
+        called |= set(re.findall(r'\bt\(\s*"([^"]+)"', source))
+        literals |= set(re.findall(r'"([^"\n]*)"', source))
+    return called, literals
+
+
+@pytest.mark.slow
+def test_every_key_the_scripts_use_is_in_the_table_and_every_key_is_used(tables):
+    called, literals = script_keys()
+    english = set(tables["en"])
+    assert called, "no t() call found"
+    assert called - english == set()
+    assert english - literals == set()
+    # No sentence is written into a script: two words in a literal would be
+    # (class names are joined by hyphens).
+    two_words = re.compile(r"(?<![\w-])[A-Za-z]{2,} [A-Za-z]{2,}(?![\w-])")
+    sentences = {text for text in literals if two_words.search(text)}
+    assert sentences == {"use strict"}
+
+
+@pytest.mark.slow
+def test_t_fills_the_slots_in_the_language_asked_and_refuses_what_it_lacks():
+    said = run_js(
+        ["strings-zh.js"],
+        """(() => {
+          const t = CourseWidgets.t, values = { name: "ReLU", f: "2", df: "1" };
+          const refused = (f) => {
+            try { f(); return null; } catch (e) { return e.message; }
+          };
+          return {
+            en: t("explorer.readout", values),
+            zh: t("explorer.readout", values, "zh"),
+            none: t("yes"),
+            other: t("yes", {}, "fr"),
+            unknown: refused(() => t("nope")),
+            slot: refused(() => t("explorer.readout", { name: "ReLU" }, "zh")),
+          };
+        })()""",
+    )
+    assert said["en"] == "ReLU: f(x) = 2, f′(x) = 1"
+    assert said["zh"] == "ReLU：f(x) = 2，f′(x) = 1"
+    # English by default, and for a language without a table.
+    assert said["none"] == said["other"] == "yes"
+    assert said["unknown"] == "CourseWidgets.t: no text nope"
+    assert said["slot"] == "CourseWidgets.t: explorer.readout needs {f}"
 
 
 # --- in the browser ---------------------------------------------------------
