@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -312,6 +313,29 @@ def test_the_fallback_shows_the_chapters_numbers():
     assert f"| Sigmoid, Xavier | {sigmoid:.1e} |" in text
     assert f"| ReLU, He | {values.gradient_ratio('relu', 'he'):.2f} |" in text
     assert "JavaScript" in text
+
+
+def test_on_a_chinese_page_the_names_and_the_fallback_are_chinese():
+    chinese = HOOK.data({}, "zh")
+    assert [key for key, _ in chinese["schemes"]] == [key for key, _ in DATA["schemes"]]
+    assert dict(chinese["schemes"])["normal"] == "正态，标准差 1"
+    assert dict(chinese["schemes"])["he"] == "He（Kaiming）"
+    assert dict(chinese["activations"])["leaky_relu"] == "带泄漏 ReLU"
+    # Only the names change: the numbers are the same.
+    names = ("schemes", "activations")
+    assert {k: v for k, v in chinese.items() if k not in names} == {
+        k: v for k, v in DATA.items() if k not in names
+    }
+    text = HOOK.fallback({}, "explore", "zh")
+    english = HOOK.fallback({}, "explore")
+    ratios = re.findall(r"\| ([0-9][0-9.e+-]*) \|", english)
+    assert len(ratios) == 3
+    assert re.findall(r"\| ([0-9][0-9.e+-]*) \|", text) == ratios
+    assert "| 激活函数、初始化 | 第 1 层与第 20 层的梯度范数之比 |" in text
+    assert f"| Sigmoid、Xavier | {ratios[0]} |" in text
+    assert "启用 JavaScript 后" in text
+    with pytest.raises(ValueError, match="lang='fr'"):
+        HOOK.fallback({}, "explore", "fr")
 
 
 # --- in the browser -------------------------------------------------------------

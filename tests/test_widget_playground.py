@@ -122,6 +122,31 @@ def test_fallback_lists_the_datasets_and_links_the_notebook():
     assert "(../../notebooks/compare.ipynb)" in PLAYGROUND.fallback({}, "chapters/why")
 
 
+def test_on_a_chinese_page_the_names_and_the_fallback_are_chinese():
+    english, chinese = PLAYGROUND.data({}), PLAYGROUND.data({}, "zh")
+    names = {key: d.pop("name") for key, d in chinese["datasets"].items()}
+    assert names == {
+        "xor": "XOR",
+        "spirals": "螺旋",
+        "circles": "同心圆",
+        "moons": "双月",
+    }
+    for d in english["datasets"].values():
+        del d["name"]
+    assert chinese["datasets"] == english["datasets"]
+    zh_names = {key: name for key, name, _ in chinese["activations"]}
+    assert zh_names["leaky_relu"] == "带泄漏 ReLU"
+    assert [(k, g) for k, _, g in chinese["activations"]] == [
+        (k, g) for k, _, g in english["activations"]
+    ]
+    text = PLAYGROUND.fallback({}, "explore", "zh")
+    assert "| 数据集 | 点数 | 类别数 |" in text
+    assert "| 螺旋 | 300 | 3 |" in text
+    assert "[在玩具问题上比较激活函数](../notebooks/compare.ipynb)" in text
+    with pytest.raises(ValueError, match="lang='fr'"):
+        PLAYGROUND.fallback({}, "explore", "fr")
+
+
 def test_the_page_has_three_quizzes_with_feedback_for_every_option():
     quizzes = parse(HOOKS.parent / "docs" / "explore" / "playground.md")
     assert len(quizzes) == 3

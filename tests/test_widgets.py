@@ -24,6 +24,7 @@ from widget_js import WIDGETS, run_js
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+import _widget_i18n  # noqa: E402
 import _widgets  # noqa: E402
 
 #: All widget scripts together, gzipped, at most (issue: 30 KB).
@@ -80,19 +81,19 @@ def test_a_widget_block_holds_its_fallback_data_and_scripts(monkeypatch):
         SCRIPTS = ("activations.js",)
 
         @staticmethod
-        def data(options):
-            return {"text": "</script><b>", "options": options}
+        def data(options, lang):
+            return {"text": "</script><b>", "options": options, "lang": lang}
 
         @staticmethod
-        def fallback(options, page_dir):
-            return f"Static version in {page_dir}."
+        def fallback(options, page_dir, lang):
+            return f"Static version in {page_dir}, in {lang}."
 
     monkeypatch.setitem(_widgets.WIDGETS, "fake", Fake)
     block = _widgets.widget(["fake", "size=3"], "explore", "explore/depth/")
     assert block.startswith(
         '<div class="course-widget" data-widget="fake" data-size="3" data-json="'
     )
-    assert "Static version in explore." in block
+    assert "Static version in explore, in en." in block
     # The data is an attribute (instant navigation re-creates scripts without
     # their type), escaped, and reads back as written.
     data = re.search(r'data-json="([^"]*)" markdown>', block).group(1)
@@ -100,6 +101,7 @@ def test_a_widget_block_holds_its_fallback_data_and_scripts(monkeypatch):
     assert json.loads(html.unescape(data)) == {
         "text": "</script><b>",
         "options": {"size": "3"},
+        "lang": "en",
     }
     scripts = re.findall(r'<script src="([^"]+)" defer>', block)
     assert scripts == [
@@ -109,15 +111,85 @@ def test_a_widget_block_holds_its_fallback_data_and_scripts(monkeypatch):
     ]
 
 
+def test_a_chinese_widget_block_names_its_language_and_loads_its_table(
+    monkeypatch,
+):
+    class Fake:
+        SCRIPTS = ("activations.js",)
+        data = staticmethod(lambda options, lang: {"name": "螺旋", "lang": lang})
+        fallback = staticmethod(lambda options, page_dir, lang: f"静态版本（{lang}）")
+
+    monkeypatch.setitem(_widgets.WIDGETS, "fake", Fake)
+    block = _widgets.widget(["fake", "size=3"], "explore", "zh/explore/", lang="zh")
+    assert block.startswith(
+        '<div class="course-widget" data-widget="fake" data-lang="zh" data-size="3"'
+    )
+    assert "静态版本（zh）" in block
+    data = re.search(r'data-json="([^"]*)" markdown>', block).group(1)
+    assert json.loads(html.unescape(data)) == {"name": "螺旋", "lang": "zh"}
+    # The Chinese table right after common.js, which needs it to mount.
+    scripts = re.findall(r'<script src="([^"]+)" defer>', block)
+    assert scripts == [
+        "../../assets/javascripts/widgets/common.js",
+        "../../assets/javascripts/widgets/strings-zh.js",
+        "../../assets/javascripts/widgets/activations.js",
+        "../../assets/javascripts/widgets/fake.js",
+    ]
+    # Without a language, or in English, the block is as before.
+    english = _widgets.widget(["fake"], "", "", lang="en")
+    assert english == _widgets.widget(["fake"], "", "")
+    assert "data-lang" not in english
+    assert "strings-" not in english
+
+
+def test_an_unknown_language_is_refused_naming_it():
+    with pytest.raises(ValueError, match=r"lang='fr': expected one of en, zh"):
+        _widgets.widget(["explorer"], "", "", lang="fr")
+    with pytest.raises(ValueError, match=r"lang='EN'"):
+        _widget_i18n.function_name("relu", "EN")
+    assert _widget_i18n.check_language("zh") == "zh"
+
+
+def test_the_placeholder_passes_the_pages_language():
+    from types import SimpleNamespace
+
+    import _placeholders
+
+    def fake_page(locale):
+        file = SimpleNamespace(src_uri="explore/depth.md", src_path="x", locale=locale)
+        return SimpleNamespace(file=file, url="explore/depth/")
+
+    line = "<!-- course:widget depth -->\n"
+    chinese = _placeholders.expand(line, fake_page("zh"))
+    assert 'data-lang="zh"' in chinese
+    assert "| Sigmoid、Xavier |" in chinese
+    english = _placeholders.expand(line, fake_page("en"))
+    assert "data-lang" not in english
+    assert "| Sigmoid, Xavier |" in english
+    assert _placeholders.expand(line, fake_page(None)) == english
+
+
+def test_the_languages_module_and_the_script_list_keep_their_examples():
+    import doctest
+
+    for module in (_widget_i18n, _widgets):
+        result = doctest.testmod(module)
+        assert result.failed == 0, module.__name__
+        assert result.attempted >= 2, module.__name__
+
+
 def test_reserved_options_are_refused():
     with pytest.raises(ValueError, match="'json' is reserved"):
         _widgets.widget(["explorer", "json=1"], "", "")
+    # The language is the page's, not an option.
+    with pytest.raises(ValueError, match="'lang' is reserved"):
+        _widgets.widget(["explorer", "lang=zh"], "", "")
 
 
 def test_data_with_a_nan_is_refused(monkeypatch):
     class Fake:
-        data = staticmethod(lambda options: {"x": float("nan")})
-        fallback = staticmethod(lambda options, page_dir: "")
+        data = staticmethod(lambda options, lang: {"x": float("nan")})
+        fallback = staticmethod(lambda options, page_dir, lang: "")
 
     monkeypatch.setitem(_widgets.WIDGETS, "fake", Fake)
     with pytest.raises(ValueError, match="JSON compliant"):
@@ -196,6 +268,36 @@ def test_the_table_comparison_catches_a_missing_an_extra_and_a_wrong_slot():
     ]
 
 
+def hook_tables() -> dict[str, dict]:
+    """The build's texts and names of each widget, by language."""
+    from _widget_depth import FALLBACK as DEPTH
+    from _widget_depth import SCHEME_NAMES
+    from _widget_explorer import FALLBACK as EXPLORER
+    from _widget_playground import DATASET_NAMES
+    from _widget_playground import FALLBACK as PLAYGROUND
+
+    return {
+        "explorer FALLBACK": EXPLORER,
+        "depth FALLBACK": DEPTH,
+        "depth SCHEME_NAMES": SCHEME_NAMES,
+        "playground FALLBACK": PLAYGROUND,
+        "playground DATASET_NAMES": DATASET_NAMES,
+    }
+
+
+@pytest.mark.parametrize("name", hook_tables())
+def test_the_builds_chinese_texts_match_the_english_ones(name):
+    table = hook_tables()[name]
+    assert set(table) == {"en", "zh"}
+    assert table_problems(table["en"], table["zh"]) == []
+    # Translated: each text differs from the English unless it is a name
+    # that both languages write alike (XOR, LeCun).
+    alike = {key for key in table["en"] if table["en"][key] == table["zh"][key]}
+    assert all(not CJK.search(table["en"][key]) for key in table["en"])
+    assert all(CJK.search(table["zh"][key]) for key in table["zh"].keys() - alike)
+    assert alike <= {"xor", "lecun"}, alike
+
+
 @pytest.fixture(scope="module")
 def tables() -> dict:
     """The scripts' string tables, by language, as the browser gets them."""
@@ -262,6 +364,22 @@ def test_t_fills_the_slots_in_the_language_asked_and_refuses_what_it_lacks():
     assert said["none"] == said["other"] == "yes"
     assert said["unknown"] == "CourseWidgets.t: no text nope"
     assert said["slot"] == "CourseWidgets.t: explorer.readout needs {f}"
+
+
+def test_the_chinese_function_names_are_the_chinese_catalogues_headings():
+    # An English heading's anchor is its name's slug (leaky-relu); the
+    # Chinese page keeps the anchor and translates the name.
+    from course_code.catalogue import ACTIVATIONS
+
+    headings = {}
+    for path in (ROOT / "docs" / "chapters" / "catalogue").glob("*.zh.md"):
+        text = path.read_text(encoding="utf-8")
+        for title, anchor in re.findall(r"^## (.+?) \{ #([\w-]+) \}$", text, re.M):
+            headings[anchor] = title
+    for key, entry in ACTIVATIONS.items():
+        if entry.elementwise:
+            slug = re.sub(r"[^a-z0-9]+", "-", entry.display_name.lower()).strip("-")
+            assert headings[slug] == _widget_i18n.function_name(key, "zh"), key
 
 
 # --- in the browser ---------------------------------------------------------
