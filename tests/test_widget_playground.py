@@ -472,6 +472,35 @@ def test_keyboard_alone_trains_the_network(page, server):  # noqa: F811
     assert page.context.traffic.problems() == {}
 
 
+def test_on_the_chinese_page_controls_buttons_and_readout_are_chinese(page, server):  # noqa: F811
+    open_page(page, server, "zh/" + PAGE)
+    widget(page).locator("canvas").wait_for()
+    said = widget(page).locator(".cw-readout")
+    assert said.inner_text() == "第 0 轮：尚未训练。"
+    datasets = control(page, "数据集").locator("option").all_inner_texts()
+    assert datasets == ["XOR", "螺旋", "同心圆", "双月"]
+    for label in ("激活函数", "隐藏层数", "每层单元数", "学习率", "随机种子"):
+        assert control(page, label).count() == 1, label
+    canvas = widget(page).locator("canvas[role=img]")
+    assert canvas.get_attribute("aria-label").startswith(
+        "网络的决策区域（数据集：XOR；100 个训练点"
+    )
+    button(page, "单步").click()
+    assert re.fullmatch(
+        r"第 1 轮：损失 [0-9.]+，训练准确率 [0-9.]+%。", said.inner_text()
+    ), said.inner_text()
+    control(page, "学习率").focus()
+    page.keyboard.press("Home")  # 0.001: training goes on until paused
+    train = widget(page).locator(".cw-playground__buttons button").first
+    train.click()
+    assert train.inner_text() == "暂停"
+    button(page, "暂停").click()
+    assert train.inner_text() == "训练"
+    button(page, "重置").click()
+    assert said.inner_text() == "第 0 轮：尚未训练。"
+    assert page.context.traffic.problems() == {}
+
+
 def test_reduced_motion_trains_and_draws_when_it_stops(browser, server):  # noqa: F811
     ctx = browser.new_context(reduced_motion="reduce")
     try:

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_browser import context, open_page, server  # noqa: F401
+from test_browser import context, open_page, page, server  # noqa: F401
 from widget_js import WIDGETS, run_js
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -385,14 +385,60 @@ def test_the_chinese_function_names_are_the_chinese_catalogues_headings():
 # --- in the browser ---------------------------------------------------------
 
 #: The global each shared script defines.
-GLOBALS = {"common.js": "CourseWidgets", "activations.js": "CourseActivations"}
-#: A page of each widget, and the catalogue page that has a compact explorer.
+GLOBALS = {
+    "common.js": "CourseWidgets",
+    "activations.js": "CourseActivations",
+    "strings-zh.js": "CourseWidgetStrings?.zh",
+}
+#: A page of each widget, and the catalogue page that has a compact explorer;
+#: each has its Chinese translation under zh/.
 WIDGET_PAGES = {
     "explorer": "explore/",
     "depth": "explore/depth/",
     "playground": "explore/playground/",
     "compact explorer": "chapters/catalogue/relu-family/",
 }
+#: The Chinese edition's root.
+ZH = "zh/"
+
+
+def mount_in_order(tabs, site_server, home: str, path: str, order) -> None:
+    """Go from ``home`` to ``path`` by a link (an instant navigation), hold
+    the shared scripts of ``order`` back, release them in that order, and
+    check that the widget mounts once, after the last."""
+    held = {}
+
+    def hold(script):
+        # (A handler of two arguments would be given the request as its second.)
+        return lambda route: held.setdefault(script, route)
+
+    for script in order:
+        tabs.route(f"**/widgets/{script}", hold(script))
+    tab = tabs.traffic.watch(tabs.new_page())
+    open_page(tab, site_server, home)
+    assert tab.locator(".course-widget").count() == 0
+    # The home page's course map links every page; a click on one is an
+    # instant navigation.
+    tab.locator(f'article a[href$="{path.removeprefix(home)}"]').first.click()
+    # (Material's navigation.tracking may add the hash of a heading.)
+    tab.wait_for_url(re.compile(re.escape(path) + "(#.*)?$"))
+    # The widget's script has run when it has queued itself.
+    tab.wait_for_function(
+        "() => Array.isArray(window.courseWidgets) && window.courseWidgets.length > 0"
+    )
+    for script in order:
+        while script not in held:
+            tab.wait_for_timeout(20)
+        # Until the last script it needs has run, the widget waits.
+        assert tab.locator(".course-widget[data-mounted]").count() == 0
+        held.pop(script).continue_()
+        tab.wait_for_function(f"() => window.{GLOBALS[script]} !== undefined")
+    tab.wait_for_selector(".course-widget--live")
+    widgets = tab.locator(".course-widget")
+    assert widgets.count() == 1
+    assert widgets.first.get_attribute("data-mounted") == ""
+    assert tab.locator(".course-widget__fallback:visible").count() == 0
+    assert tabs.traffic.problems() == {}
 
 
 @pytest.mark.parametrize(
@@ -410,34 +456,109 @@ def test_a_widget_mounts_whatever_order_its_scripts_arrive_in(
     # Instant navigation inserts a page's scripts at once, and each runs when
     # it arrives. Here the widget's own script runs first, then the two
     # shared ones in the given order; the widget must mount, once.
-    held = {}
-    context.route(
-        "**/widgets/common.js", lambda route: held.setdefault("common.js", route)
-    )
-    context.route(
-        "**/widgets/activations.js",
-        lambda route: held.setdefault("activations.js", route),
-    )
-    page = context.traffic.watch(context.new_page())
-    open_page(page, server, "")
-    assert page.locator(".course-widget").count() == 0
-    # The home page's course map links every page; a click on one is an
-    # instant navigation.
-    page.locator(f'article a[href$="{WIDGET_PAGES[name]}"]').first.click()
-    # (Material's navigation.tracking may add the hash of a heading.)
-    page.wait_for_url(re.compile(re.escape(WIDGET_PAGES[name]) + "(#.*)?$"))
-    # The widget's script has run when it has queued itself.
-    page.wait_for_function(
-        "() => Array.isArray(window.courseWidgets) && window.courseWidgets.length > 0"
-    )
-    for script in order:
-        while script not in held:
-            page.wait_for_timeout(20)
-        held.pop(script).continue_()
-        page.wait_for_function(f"() => window.{GLOBALS[script]} !== undefined")
+    mount_in_order(context, server, "", WIDGET_PAGES[name], order)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("common.js", "activations.js", "strings-zh.js"),
+        ("strings-zh.js", "activations.js", "common.js"),
+    ],
+    ids=" then ".join,
+)
+@pytest.mark.parametrize("name", WIDGET_PAGES)
+def test_a_chinese_widget_mounts_once_its_table_has_arrived(
+    context,  # noqa: F811
+    server,  # noqa: F811
+    name,
+    order,
+):
+    # The Chinese table last: the widget must wait for it, not mount in
+    # English. First: it is kept until common.js arrives.
+    mount_in_order(context, server, ZH, ZH + WIDGET_PAGES[name], order)
+
+
+#: Latin words a Chinese widget may show besides the names in its data:
+#: symbols (x, f(x), ‖∂L/∂z‖, h) and the exponent of a number (1e−7).
+SYMBOLS = {"x", "f", "h", "z", "L", "e"}
+
+#: Everything a widget shows or says: its texts (the options of its menus,
+#: the charts' labels), and its elements' accessible names and values.
+SHOWN = """(w) => {
+  const parts = [];
+  for (const child of w.children) {
+    if (child.classList.contains("course-widget__fallback")) continue;
+    const texts = document.createTreeWalker(child, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) parts.push(texts.currentNode.data);
+    for (const node of [child, ...child.querySelectorAll("*")]) {
+      for (const name of ["aria-label", "aria-valuetext", "title", "alt"]) {
+        if (node.getAttribute(name)) parts.push(node.getAttribute(name));
+      }
+    }
+  }
+  return parts.join("\\n");
+}"""
+
+
+def names_in(data: dict) -> set[str]:
+    """The Latin words of the names a widget's data gives it to show: the
+    functions and their parameters, the initialisations, the data sets."""
+    names = []
+    for fn in data.get("functions", []):
+        names += [fn["name"], *fn["params"]]
+        names += [label for choice in fn["choices"].values() for _, label in choice]
+    names += [pair[1] for pair in data.get("activations", [])]
+    names += [pair[1] for pair in data.get("schemes", [])]
+    names += [d["name"] for d in data.get("datasets", {}).values()]
+    return {word for name in names for word in re.findall(r"[A-Za-z_]+", name)}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", WIDGET_PAGES)
+def test_a_widget_speaks_the_language_of_its_page(
+    page,  # noqa: F811
+    server,  # noqa: F811
+    name,
+    lang,
+):
+    open_page(page, server, (ZH if lang == "zh" else "") + WIDGET_PAGES[name])
     page.wait_for_selector(".course-widget--live")
-    widgets = page.locator(".course-widget")
-    assert widgets.count() == 1
-    assert widgets.first.get_attribute("data-mounted") == ""
-    assert page.locator(".course-widget__fallback:visible").count() == 0
-    assert context.traffic.problems() == {}
+    # Every readout written (the depth widget computes in slices first).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.course-widget [aria-live]')]"
+        ".every((node) => node.textContent !== '')"
+    )
+    widget = page.locator(".course-widget").first
+    shown = widget.evaluate(SHOWN)
+    data = json.loads(widget.get_attribute("data-json"))
+    latin = set(re.findall(r"[A-Za-z_]+", shown))
+    if lang == "zh":
+        assert widget.get_attribute("data-lang") == "zh"
+        assert CJK.search(shown)
+        # No English word: only names, parameters and symbols are Latin.
+        assert latin - names_in(data) - SYMBOLS == set(), shown
+    else:
+        assert widget.get_attribute("data-lang") is None
+        assert not CJK.search(shown), shown
+        assert len(latin - names_in(data) - SYMBOLS) >= 5, shown
+    assert page.context.traffic.problems() == {}
+
+
+@pytest.mark.parametrize("name", WIDGET_PAGES)
+def test_without_javascript_a_chinese_page_shows_the_chinese_static_version(
+    browser,
+    server,  # noqa: F811
+    name,
+):
+    static = browser.new_context(java_script_enabled=False)
+    try:
+        page = static.new_page()
+        page.goto(server.url(ZH + WIDGET_PAGES[name]), wait_until="load")
+        fallback = page.locator(".course-widget__fallback")
+        assert fallback.is_visible()
+        text = fallback.inner_text()
+        assert "启用 JavaScript 后" in text, text
+        assert "With JavaScript" not in text
+    finally:
+        static.close()
