@@ -117,6 +117,7 @@ def expand_one(
 ) -> str:
     """The Markdown of one placeholder, given the text between ``course:`` and ``-->``.
 
+    ``lang`` is the page's language (``"en"`` or ``"zh"``).
     Raises ``NotUnderstood`` for a placeholder of no known form.
     """
     words = body.split()
@@ -132,7 +133,7 @@ def expand_one(
     if kind == "value" and len(words) >= 3:
         return format(call(words[1], words[2:-1]), words[-1])
     if kind == "widget" and len(words) >= 2 and whole_line:
-        return widget(words[1:], page_dir, page_url)
+        return widget(words[1:], page_dir, page_url, lang=lang)
     raise NotUnderstood(
         "not understood (expected a line "
         "'<!-- course:properties-table -->', '<!-- course:card KEY -->' or "
@@ -149,7 +150,7 @@ def _expand_one(body: str, page, line: int, whole_line: bool) -> str:
             posixpath.dirname(page.file.src_uri),
             whole_line,
             getattr(page, "url", ""),
-            page_language(page),
+            lang=page_language(page),
         )
     except NotUnderstood as error:
         raise fail(page, line, f"<!-- course:{body}--> is {error}") from None

@@ -5,7 +5,8 @@ square layers without biases, standard-normal weights scaled by an
 initialisation's standard deviation, a batch of standard-normal inputs, and
 the loss $L = \sum h_L \odot r$. The standard deviations come from
 ``course_code.initializers.init_std`` here, so the script does not retype
-them.
+them. The names in the data and the static version are in the page's
+language (``hooks/_widget_i18n.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import math
 
 from _values import call
+from _widget_i18n import check_language, function_name
 
 #: The shared script with the activations and their derivatives.
 SCRIPTS = ("activations.js",)
@@ -35,6 +37,37 @@ SCHEMES = {"xavier": "Xavier (Glorot)", "he": "He (Kaiming)", "lecun": "LeCun"}
 #: ``course_code.initializers.normal`` with its default (1), the classic way
 #: to make a deep network explode, and a small one (0.01), to make it vanish.
 FIXED = {"normal": "Normal, std 1", "small": "Normal, std 0.01"}
+#: Every scheme's name in each language (English: the two tables above).
+SCHEME_NAMES = {
+    "en": {**SCHEMES, **FIXED},
+    "zh": {
+        "xavier": "Xavier（Glorot）",
+        "he": "He（Kaiming）",
+        "lecun": "LeCun",
+        "normal": "正态，标准差 1",
+        "small": "正态，标准差 0.01",
+    },
+}
+#: The static version, by language: the table's head, its rows (activation
+#: and initialisation) and the sentence under it.
+FALLBACK = {
+    "en": {
+        "head": "| Activation, initialisation"
+        " | Gradient norm at layer 1 / at layer 20 |",
+        "row": "{activation}, {init}",
+        "text": "Twenty square layers of 128 units at initialisation, computed when"
+        " this page was built; with JavaScript the page draws every layer and"
+        " lets you change the activation, the initialisation, the depth and"
+        " the width.",
+    },
+    "zh": {
+        "head": "| 激活函数、初始化 | 第 1 层与第 20 层的梯度范数之比 |",
+        "row": "{activation}、{init}",
+        "text": "20 个各含 128 个单元的方阵层，处于初始化状态，数值在构建本页时"
+        "算出；启用 JavaScript 后，本页会画出每一层，并让你更改激活函数、"
+        "初始化、深度和宽度。",
+    },
+}
 #: The slider ranges; depth and width as ``depth_signal`` takes them.
 DEPTHS = (2, 100)
 WIDTHS = (8, 512)
@@ -130,13 +163,15 @@ def initial(options: dict[str, str]) -> dict:
     }
 
 
-def data(options: dict[str, str]) -> dict:
-    """The JSON the script reads: choices, standard deviations, first state."""
-    from course_code.catalogue import ACTIVATIONS as CATALOGUE
+def data(options: dict[str, str], lang: str = "en") -> dict:
+    """The JSON the script reads: choices, standard deviations, first state.
 
+    The choices' names are in language ``lang``.
+    """
+    names = SCHEME_NAMES[check_language(lang)]
     return {
-        "activations": [[key, CATALOGUE[key].display_name] for key in ACTIVATIONS],
-        "schemes": [[key, name] for key, name in {**SCHEMES, **FIXED}.items()],
+        "activations": [[key, function_name(key, lang)] for key in ACTIVATIONS],
+        "schemes": [[key, names[key]] for key in (*SCHEMES, *FIXED)],
         # std = factor / sqrt(width), from course_code.initializers.init_std.
         "factor": {
             key: {scheme: std_factor(key, scheme) for scheme in SCHEMES}
@@ -151,23 +186,20 @@ def data(options: dict[str, str]) -> dict:
     }
 
 
-def fallback(options: dict[str, str], page_dir: str) -> str:
-    """A table of the optimisation chapter's numbers and one sentence."""
+def fallback(options: dict[str, str], page_dir: str, lang: str = "en") -> str:
+    """A table of the optimisation chapter's numbers and one sentence, in ``lang``."""
+    text = FALLBACK[check_language(lang)]
     initial(options)  # the same errors with or without the script
-    rows = [
-        ("Sigmoid, Xavier", call("gradient_ratio", ["sigmoid", "xavier"]), ".1e"),
-        ("Tanh, Xavier", call("gradient_ratio", ["tanh", "xavier"]), ".2f"),
-        ("ReLU, He", call("gradient_ratio", ["relu", "he"]), ".2f"),
+    rows = [  # activation, scheme and its short name (the same in every language)
+        ("sigmoid", "xavier", "Xavier", ".1e"),
+        ("tanh", "xavier", "Xavier", ".2f"),
+        ("relu", "he", "He", ".2f"),
     ]
     table = "\n".join(
-        f"| {name} | {format(ratio, spec)} |" for name, ratio, spec in rows
+        "| {} | {} |".format(
+            text["row"].format(activation=function_name(key, lang), init=init),
+            format(call("gradient_ratio", [key, scheme]), spec),
+        )
+        for key, scheme, init, spec in rows
     )
-    return (
-        "| Activation, initialisation | Gradient norm at layer 1 / at layer 20 |\n"
-        "| --- | --- |\n"
-        f"{table}\n\n"
-        "Twenty square layers of 128 units at initialisation, computed when "
-        "this page was built; with JavaScript the page draws every layer and "
-        "lets you change the activation, the initialisation, the depth and "
-        "the width."
-    )
+    return f"{text['head']}\n| --- | --- |\n{table}\n\n{text['text']}"

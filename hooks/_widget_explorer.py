@@ -20,12 +20,17 @@ selected
 compact
     A smaller widget, for a family page: the functions in one list (not
     grouped by family) and no x-range control.
+
+The functions' names and the choices' labels in the data, and the static
+version, are in the page's language (``hooks/_widget_i18n.py``).
 """
 
 from __future__ import annotations
 
 import math
 import posixpath
+
+from _widget_i18n import check_language, function_name
 
 from course_code.catalogue import ACTIVATIONS
 
@@ -43,8 +48,25 @@ SLIDERS: dict[str, dict[str, tuple[float, float, float]]] = {
     "softshrink": {"lambd": (0.0, 3.0, 0.05)},
     "hardshrink": {"lambd": (0.0, 3.0, 0.05)},
 }
-#: The choices of a parameter that is not a number: (value, label).
-CHOICES = {"gelu": {"approximate": [["none", "exact"], ["tanh", "tanh"]]}}
+#: The choices of a parameter that is not a number: (value, label), by language.
+CHOICES = {
+    "en": {"gelu": {"approximate": [["none", "exact"], ["tanh", "tanh"]]}},
+    "zh": {"gelu": {"approximate": [["none", "精确"], ["tanh", "tanh"]]}},
+}
+#: The static version, by language: an image's text, then a sentence.
+FALLBACK = {
+    "en": {
+        "alt": "{name} and its derivative",
+        "text": "{name} (solid) and its derivative (dashed). With JavaScript,"
+        " this figure becomes an explorer: overlay functions, move their"
+        " parameters and read the values under the pointer.",
+    },
+    "zh": {
+        "alt": "{name}：函数及其导数的图像",
+        "text": "{name}（实线）及其导数（虚线）。启用 JavaScript 后，这张图会变成"
+        "函数探索器：叠加多个函数，调节它们的参数，读出指针处的值。",
+    },
+}
 #: Catalogue keys that are another entry with a parameter set.
 ALIASES = {"gelu_tanh": ("gelu", {"approximate": "tanh"})}
 
@@ -126,8 +148,12 @@ def _check(options: dict[str, str]) -> tuple[list[str], list[str], dict]:
     return offered, selected, changes
 
 
-def data(options: dict[str, str]) -> dict:
-    """The JSON of the explorer: the functions offered, their facts and sliders."""
+def data(options: dict[str, str], lang: str = "en") -> dict:
+    """The JSON of the explorer: the functions offered, their facts and sliders.
+
+    The functions' names and the choices' labels are in language ``lang``.
+    """
+    check_language(lang)
     offered, selected, changes = _check(options)
     functions = []
     for key in offered:
@@ -136,7 +162,7 @@ def data(options: dict[str, str]) -> dict:
         params.update(changes.get(key, {}))
         item = {
             "key": key,
-            "name": entry.display_name.replace(" (tanh approximation)", ""),
+            "name": function_name(key, lang),
             "family": entry.family,
             "params": params,
             "facts": facts(key),
@@ -144,7 +170,7 @@ def data(options: dict[str, str]) -> dict:
                 name: {"min": lo, "max": hi, "step": step}
                 for name, (lo, hi, step) in SLIDERS.get(key, {}).items()
             },
-            "choices": CHOICES.get(key, {}),
+            "choices": CHOICES[lang].get(key, {}),
         }
         if key == "gelu":
             # The tanh form has its own card facts (its minimum differs).
@@ -157,17 +183,14 @@ def data(options: dict[str, str]) -> dict:
     }
 
 
-def fallback(options: dict[str, str], page_dir: str) -> str:
-    """A static figure of the first selected function, and a sentence."""
+def fallback(options: dict[str, str], page_dir: str, lang: str = "en") -> str:
+    """A static figure of the first selected function, and a sentence in ``lang``."""
+    text = FALLBACK[check_language(lang)]
     _, selected, changes = _check(options)
     key = selected[0]
     if changes.get(key, {}).get("approximate") == "tanh":
         key = "gelu_tanh"
-    entry = ACTIVATIONS[key]
+    name = function_name(key, lang)
     figure = posixpath.relpath(f"figures/{key}.svg", page_dir or ".")
-    return (
-        f"![{entry.display_name} and its derivative]({figure})\n\n"
-        f"{entry.display_name} (solid) and its derivative (dashed). With"
-        " JavaScript, this figure becomes an explorer: overlay functions,"
-        " move their parameters and read the values under the pointer."
-    )
+    alt = text["alt"].format(name=name)
+    return f"![{alt}]({figure})\n\n" + text["text"].format(name=name)

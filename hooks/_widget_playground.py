@@ -6,7 +6,8 @@ two-dimensional data sets. The build exports the data sets from
 initialisation that ``course_code.nn.MLP`` uses for its hidden layers; the
 script draws its own standard normals from the seed and scales them the same
 way (the output layer is LeCun normal, standard deviation
-$1/\\sqrt{\\text{fan-in}}$).
+$1/\\sqrt{\\text{fan-in}}$). The names in the data and the static version are
+in the page's language (``hooks/_widget_i18n.py``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import math
 import posixpath
 import re
 
+from _widget_i18n import check_language, function_name
+
 from course_code import datasets
-from course_code.catalogue import ACTIVATIONS
 from course_code.initializers import calculate_gain, gain_name
 
 SCRIPTS = ("activations.js",)
@@ -32,6 +34,29 @@ DATASETS = {
     "spirals": ("Spirals", lambda: datasets.spirals(100, 3, seed=0)),
     "circles": ("Circles", lambda: datasets.circles(100, seed=0)),
     "moons": ("Two moons", lambda: datasets.two_moons(100, noise=0.1, seed=0)),
+}
+#: The data sets' names in each language (English: those above).
+DATASET_NAMES = {
+    "en": {key: name for key, (name, _) in DATASETS.items()},
+    "zh": {"xor": "XOR", "spirals": "螺旋", "circles": "同心圆", "moons": "双月"},
+}
+#: The static version, by language: a sentence, the table's head, and the
+#: sentence that links the notebook.
+FALLBACK = {
+    "en": {
+        "text": "With JavaScript, this block trains a small network on one of these"
+        " data sets and draws its decision regions and its loss as it learns.",
+        "head": "| Data set | Points | Classes |",
+        "notebook": "The notebook [Activations compared on toy problems]({notebook})"
+        " draws the decision regions of trained networks for several activations.",
+    },
+    "zh": {
+        "text": "启用 JavaScript 后，这里会在其中一个数据集上训练一个小型网络，"
+        "并在它学习的过程中画出它的决策区域和损失。",
+        "head": "| 数据集 | 点数 | 类别数 |",
+        "notebook": "笔记本[在玩具问题上比较激活函数]({notebook})画出了用几种激活函数"
+        "训练的网络的决策区域。",
+    },
 }
 
 #: Catalogue keys offered in the activation menu.
@@ -73,12 +98,13 @@ def he_gain(activation: str) -> float:
     return calculate_gain(gain_name(activation), 0.0)
 
 
-def export_dataset(key: str) -> dict:
-    """One data set as JSON: points rounded to ``DECIMALS``, integer labels."""
-    name, make = DATASETS[key]
+def export_dataset(key: str, lang: str = "en") -> dict:
+    """One data set as JSON: its name in ``lang``, points rounded to
+    ``DECIMALS``, integer labels."""
+    _, make = DATASETS[key]
     X, y = make()
     return {
-        "name": name,
+        "name": DATASET_NAMES[check_language(lang)][key],
         "x": [[round(float(a), DECIMALS), round(float(b), DECIMALS)] for a, b in X],
         "y": [int(label) for label in y],
         "classes": int(y.max()) + 1,
@@ -165,13 +191,16 @@ def settings(options: dict[str, str]) -> dict:
     }
 
 
-def data(options: dict[str, str]) -> dict:
-    """The data sets, the activations offered, and the initial settings."""
+def data(options: dict[str, str], lang: str = "en") -> dict:
+    """The data sets, the activations offered, and the initial settings.
+
+    The names of the data sets and of the activations are in ``lang``.
+    """
+    check_language(lang)
     return {
-        "datasets": {key: export_dataset(key) for key in DATASETS},
+        "datasets": {key: export_dataset(key, lang) for key in DATASETS},
         "activations": [
-            [key, ACTIVATIONS[key].display_name, he_gain(key)]
-            for key in ACTIVATION_KEYS
+            [key, function_name(key, lang), he_gain(key)] for key in ACTIVATION_KEYS
         ],
         "initial": settings(options),
         "widthRange": list(WIDTH_RANGE),
@@ -180,19 +209,19 @@ def data(options: dict[str, str]) -> dict:
     }
 
 
-def fallback(options: dict[str, str], page_dir: str) -> str:
-    """A table of the data sets and where trained decision regions are drawn."""
+def fallback(options: dict[str, str], page_dir: str, lang: str = "en") -> str:
+    """A table of the data sets and where trained decision regions are drawn,
+    in ``lang``."""
+    text = FALLBACK[check_language(lang)]
     settings(options)  # bad options fail the build here too
     rows = []
-    for name, make in DATASETS.values():
+    for key, (_, make) in DATASETS.items():
         X, y = make()
-        rows.append(f"| {name} | {len(X)} | {int(y.max()) + 1} |")
+        rows.append(f"| {DATASET_NAMES[lang][key]} | {len(X)} | {int(y.max()) + 1} |")
     notebook = posixpath.relpath("notebooks/compare.ipynb", page_dir or ".")
     return (
-        "With JavaScript, this block trains a small network on one of these "
-        "data sets and draws its decision regions and its loss as it learns.\n\n"
-        "| Data set | Points | Classes |\n| :-- | --: | --: |\n"
+        f"{text['text']}\n\n{text['head']}\n| :-- | --: | --: |\n"
         + "\n".join(rows)
-        + f"\n\nThe notebook [Activations compared on toy problems]({notebook}) "
-        "draws the decision regions of trained networks for several activations."
+        + "\n\n"
+        + text["notebook"].format(notebook=notebook)
     )

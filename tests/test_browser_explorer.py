@@ -198,6 +198,34 @@ def test_pointer_moves_the_readout(page, server):
     assert readout.get_attribute("aria-live") == "polite"
 
 
+def test_on_the_chinese_page_labels_readout_and_facts_are_chinese(page, server):
+    open_page(page, server, "zh/" + PAGE)
+    widget = live(page)
+    legends = widget.locator(".cw-ex-choose legend").all_inner_texts()
+    assert legends == ["sigmoid 族", "ReLU 族", "光滑函数", "收缩函数"]
+    facts = widget.locator('.cw-ex-facts li[data-key="leaky_relu"]')
+    assert facts.inner_text() == (
+        "带泄漏 ReLU：值域 −∞ 到 ∞；单调：是；零中心：否；饱和：否"
+    )
+    # The parameter keeps course_code's name; the function has the Chinese
+    # catalogue's.
+    widget.get_by_label("带泄漏 ReLU：negative_slope").fill("0")
+    assert "值域 0 到 ∞" in facts.inner_text()
+    assert "饱和：x → −∞ 时" in facts.inner_text()
+    chart = widget.locator("svg.cw-chart")
+    assert chart.get_attribute("aria-label") == (
+        "函数及其导数的图像：ReLU、带泄漏 ReLU；x 从 −6 到 6；用方向键移动光标。"
+    )
+    chart.focus()
+    page.keyboard.press("End")
+    readout = widget.locator('.cw-ex-readout p[data-key="relu"]')
+    assert readout.inner_text() == "ReLU：f(x) = 6，f′(x) = 1"
+    widget.get_by_label("GELU", exact=True).check()
+    choice = widget.get_by_label("GELU：approximate", exact=True)
+    assert choice.locator("option").all_inner_texts() == ["精确", "tanh"]
+    assert page.context.traffic.errors == []
+
+
 @pytest.mark.parametrize("preferred", ["light", "dark"])
 def test_axe_finds_no_serious_violation_in_the_explorer(axe, page, server, preferred):
     page.emulate_media(color_scheme=preferred)

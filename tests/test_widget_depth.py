@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -314,6 +315,29 @@ def test_the_fallback_shows_the_chapters_numbers():
     assert "JavaScript" in text
 
 
+def test_on_a_chinese_page_the_names_and_the_fallback_are_chinese():
+    chinese = HOOK.data({}, "zh")
+    assert [key for key, _ in chinese["schemes"]] == [key for key, _ in DATA["schemes"]]
+    assert dict(chinese["schemes"])["normal"] == "正态，标准差 1"
+    assert dict(chinese["schemes"])["he"] == "He（Kaiming）"
+    assert dict(chinese["activations"])["leaky_relu"] == "带泄漏 ReLU"
+    # Only the names change: the numbers are the same.
+    names = ("schemes", "activations")
+    assert {k: v for k, v in chinese.items() if k not in names} == {
+        k: v for k, v in DATA.items() if k not in names
+    }
+    text = HOOK.fallback({}, "explore", "zh")
+    english = HOOK.fallback({}, "explore")
+    ratios = re.findall(r"\| ([0-9][0-9.e+-]*) \|", english)
+    assert len(ratios) == 3
+    assert re.findall(r"\| ([0-9][0-9.e+-]*) \|", text) == ratios
+    assert "| 激活函数、初始化 | 第 1 层与第 20 层的梯度范数之比 |" in text
+    assert f"| Sigmoid、Xavier | {ratios[0]} |" in text
+    assert "启用 JavaScript 后" in text
+    with pytest.raises(ValueError, match="lang='fr'"):
+        HOOK.fallback({}, "explore", "fr")
+
+
 # --- in the browser -------------------------------------------------------------
 
 
@@ -406,6 +430,34 @@ def test_sigmoid_vanishes_and_relu_he_keeps_the_gradient(page, server):  # noqa:
     summary = settled(page, summary)["summary"]
     ratio = summary.split("layer 1 is ")[1].split(" of")[0].replace("−", "-")
     assert 0.1 < float(ratio) < 10, summary
+
+
+def test_on_the_chinese_page_controls_titles_and_summary_are_chinese(page, server):  # noqa: F811
+    open_page(page, server, "zh/" + PAGE)
+    first = drawn(page)
+    # Sigmoid + Xavier at depth 30: the gradient vanishes.
+    assert first["summary"].startswith("第 1 层的梯度范数是第 30 层的 ")
+    assert "倍：梯度消失。" in first["summary"], first["summary"]
+    widget = page.locator('.course-widget[data-widget="depth"]')
+    for label in ("激活函数", "初始化", "深度", "宽度", "权重尺度"):
+        assert widget.get_by_label(label, exact=True).count() == 1, label
+    assert widget.get_by_role("button", name="重新抽样", exact=True).count() == 1
+    titles = widget.locator(".cw-depth-title").all_inner_texts()
+    assert titles[0] == "激活值 h 的方差（对数刻度）"
+    init = widget.get_by_label("初始化", exact=True)
+    assert init.locator("option").all_inner_texts() == [
+        "Xavier（Glorot）",
+        "He（Kaiming）",
+        "LeCun",
+        "正态，标准差 1",
+        "正态，标准差 0.01",
+    ]
+    widget.get_by_label("激活函数", exact=True).select_option("relu")
+    summary = settled(page, first["summary"])["summary"]
+    init.select_option("he")
+    summary = settled(page, summary)["summary"]
+    assert "倍：量级相同。" in summary, summary
+    assert page.context.traffic.problems() == {}
 
 
 def test_the_widget_fits_a_phone(browser, server):  # noqa: F811

@@ -100,6 +100,43 @@ def test_fallback_shows_the_first_selected_function_relative_to_the_page():
     assert "](../figures/relu.svg)" in HOOK.fallback({}, "explore")
 
 
+def test_on_a_chinese_page_names_labels_and_static_version_are_chinese():
+    english, chinese = HOOK.data({}), HOOK.data({}, "zh")
+    by_key = {fn["key"]: fn for fn in chinese["functions"]}
+    # Named as the Chinese catalogue names them; the parameters keep
+    # course_code's names, the choices their values.
+    assert by_key["leaky_relu"]["name"] == "带泄漏 ReLU"
+    assert by_key["relu"]["name"] == "ReLU"
+    assert by_key["gelu"]["choices"] == {
+        "approximate": [["none", "精确"], ["tanh", "tanh"]]
+    }
+    assert by_key["leaky_relu"]["params"] == {"negative_slope": 0.01}
+
+    def facts(data):
+        return [
+            {k: v for k, v in fn.items() if k not in ("name", "choices")}
+            for fn in data["functions"]
+        ]
+
+    assert facts(chinese) == facts(english)
+    options = {"functions": "relu,leaky_relu", "selected": "leaky_relu"}
+    text = HOOK.fallback(options, "chapters/catalogue", "zh")
+    assert text.startswith(
+        "![带泄漏 ReLU：函数及其导数的图像](../../figures/leaky_relu.svg)\n\n"
+        "带泄漏 ReLU（实线）及其导数（虚线）。启用 JavaScript 后"
+    )
+    assert HOOK.fallback(options, "", "en").startswith(
+        "![Leaky ReLU and its derivative](figures/leaky_relu.svg)"
+    )
+
+
+def test_a_language_other_than_english_or_chinese_is_refused():
+    with pytest.raises(ValueError, match="lang='de': expected one of en, zh"):
+        HOOK.data({}, "de")
+    with pytest.raises(ValueError, match="lang='de'"):
+        HOOK.fallback({}, "", "de")
+
+
 # --- golden values --------------------------------------------------------------
 
 #: Parameter settings checked besides the defaults (the sliders' extremes

@@ -122,6 +122,31 @@ def test_fallback_lists_the_datasets_and_links_the_notebook():
     assert "(../../notebooks/compare.ipynb)" in PLAYGROUND.fallback({}, "chapters/why")
 
 
+def test_on_a_chinese_page_the_names_and_the_fallback_are_chinese():
+    english, chinese = PLAYGROUND.data({}), PLAYGROUND.data({}, "zh")
+    names = {key: d.pop("name") for key, d in chinese["datasets"].items()}
+    assert names == {
+        "xor": "XOR",
+        "spirals": "螺旋",
+        "circles": "同心圆",
+        "moons": "双月",
+    }
+    for d in english["datasets"].values():
+        del d["name"]
+    assert chinese["datasets"] == english["datasets"]
+    zh_names = {key: name for key, name, _ in chinese["activations"]}
+    assert zh_names["leaky_relu"] == "带泄漏 ReLU"
+    assert [(k, g) for k, _, g in chinese["activations"]] == [
+        (k, g) for k, _, g in english["activations"]
+    ]
+    text = PLAYGROUND.fallback({}, "explore", "zh")
+    assert "| 数据集 | 点数 | 类别数 |" in text
+    assert "| 螺旋 | 300 | 3 |" in text
+    assert "[在玩具问题上比较激活函数](../notebooks/compare.ipynb)" in text
+    with pytest.raises(ValueError, match="lang='fr'"):
+        PLAYGROUND.fallback({}, "explore", "fr")
+
+
 def test_the_page_has_three_quizzes_with_feedback_for_every_option():
     quizzes = parse(HOOKS.parent / "docs" / "explore" / "playground.md")
     assert len(quizzes) == 3
@@ -444,6 +469,35 @@ def test_keyboard_alone_trains_the_network(page, server):  # noqa: F811
         arg=READOUT,
         timeout=60_000,
     )
+    assert page.context.traffic.problems() == {}
+
+
+def test_on_the_chinese_page_controls_buttons_and_readout_are_chinese(page, server):  # noqa: F811
+    open_page(page, server, "zh/" + PAGE)
+    widget(page).locator("canvas").wait_for()
+    said = widget(page).locator(".cw-readout")
+    assert said.inner_text() == "第 0 轮：尚未训练。"
+    datasets = control(page, "数据集").locator("option").all_inner_texts()
+    assert datasets == ["XOR", "螺旋", "同心圆", "双月"]
+    for label in ("激活函数", "隐藏层数", "每层单元数", "学习率", "随机种子"):
+        assert control(page, label).count() == 1, label
+    canvas = widget(page).locator("canvas[role=img]")
+    assert canvas.get_attribute("aria-label").startswith(
+        "网络的决策区域（数据集：XOR；100 个训练点"
+    )
+    button(page, "单步").click()
+    assert re.fullmatch(
+        r"第 1 轮：损失 [0-9.]+，训练准确率 [0-9.]+%。", said.inner_text()
+    ), said.inner_text()
+    control(page, "学习率").focus()
+    page.keyboard.press("Home")  # 0.001: training goes on until paused
+    train = widget(page).locator(".cw-playground__buttons button").first
+    train.click()
+    assert train.inner_text() == "暂停"
+    button(page, "暂停").click()
+    assert train.inner_text() == "训练"
+    button(page, "重置").click()
+    assert said.inner_text() == "第 0 轮：尚未训练。"
     assert page.context.traffic.problems() == {}
 
 

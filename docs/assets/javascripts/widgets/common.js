@@ -17,6 +17,14 @@
 // navigation brings the page in, so this file defines CourseWidgets once and otherwise only
 // mounts what is new. It also runs in Node (tests/widget_js.py): nothing
 // here touches the DOM until a widget is mounted.
+//
+// Words: everything a widget writes comes from CourseWidgets.t(key, values,
+// lang), which fills the {slots} of the text `key` of a language's table.
+// The English table is below; another language's is its own script
+// (strings-zh.js), which pages in that language load, and whose widgets
+// carry data-lang="zh": such a widget is mounted once its table is there.
+// Names that come with the data (data sets, initialisations) are written
+// in the page's language by the build (hooks/_widget_i18n.py).
 (function (root) {
   "use strict";
   if (root.CourseWidgets) {
@@ -26,6 +34,107 @@
   var SVG_NS = "http://www.w3.org/2000/svg";
   var registry = {};
   var counter = 0;
+
+  // The tables of every language, by language; a table is its language's
+  // text for each key. strings-zh.js may have run first and added its own.
+  var STRINGS = (root.CourseWidgetStrings = root.CourseWidgetStrings || {});
+  STRINGS.en = {
+    // Shared
+    yes: "yes",
+    no: "no",
+    listSeparator: ", ",
+    activation: "Activation",
+    // The explorer (explorer.js)
+    "explorer.functions": "Functions",
+    "explorer.family.sigmoid": "Sigmoid family",
+    "explorer.family.relu": "ReLU family",
+    "explorer.family.smooth": "Smooth functions",
+    "explorer.family.shrinkage": "Shrinkage",
+    "explorer.xRange": "x range ±",
+    "explorer.parameter": "{name} {param}",
+    "explorer.legend": "{name}: ",
+    "explorer.chart":
+      "Chart of {names} and their derivatives for x from {from} to {to}; arrow keys move the cursor.",
+    "explorer.noFunction": "no function",
+    "explorer.readout": "{name}: f(x) = {f}, f′(x) = {df}",
+    "explorer.facts":
+      ": range {from} to {to}; monotonic: {monotonic}; zero-centred: {zeroCentred}; saturates: {saturates}",
+    "explorer.saturates.both": "for x → ±∞",
+    "explorer.saturates.left": "for x → −∞",
+    "explorer.saturates.right": "for x → +∞",
+    // Gradient flow through depth (depth.js)
+    "depth.initialisation": "Initialisation",
+    "depth.depth": "Depth",
+    "depth.width": "Width",
+    "depth.weightScale": "Weight scale",
+    "depth.newDraw": "New draw",
+    "depth.layer": "layer",
+    "depth.title.variance": "Variance of the activations h (log scale)",
+    "depth.title.gradNorm": "Gradient norm, ‖∂L/∂z‖ per example (log scale)",
+    "depth.title.dead": "Share of units with z ≤ 0 for every example",
+    "depth.network": "{name}, {depth} layers of {width} units",
+    "depth.chart.variance":
+      "Variance of the activations per layer ({network}), log scale: {first} at layer 1, {last} at layer {depth}.",
+    "depth.chart.gradNorm":
+      "Gradient norm per layer ({network}), log scale: {first} at layer 1, {last} at layer {depth}.",
+    "depth.chart.dead":
+      "Share of units with a pre-activation of at most 0 for every example, per layer: {last} at layer {depth}.",
+    "depth.draw": "draw {seed}, weight std {std}",
+    "depth.summary":
+      "Gradient norm at layer 1 is {gradient} of its value at layer {depth}: {gradientVerdict}. " +
+      "Variance of the activations at layer {depth} is {variance} of that at layer 1: {varianceVerdict}. " +
+      "At layer {depth}, {dead} % of the units have z ≤ 0 for every example (for ReLU, dead units).",
+    "depth.vanishing": "vanishing",
+    "depth.exploding": "exploding",
+    "depth.sameOrder": "of the same order",
+    "depth.fades": "the signal fades",
+    "depth.grows": "the signal grows",
+    "depth.keeps": "the signal keeps its scale",
+    // The network playground (playground.js)
+    "playground.dataset": "Data set",
+    "playground.hiddenLayers": "Hidden layers",
+    "playground.units": "Units per layer",
+    "playground.learningRate": "Learning rate",
+    "playground.seed": "Seed",
+    "playground.train": "Train",
+    "playground.pause": "Pause",
+    "playground.step": "Step",
+    "playground.reset": "Reset",
+    "playground.epoch": "Epoch",
+    "playground.loss": "Loss",
+    "playground.lossChart": "The training loss, epoch by epoch, on a logarithmic scale",
+    "playground.regions":
+      "Decision regions of the network on the {dataset} data set, with its {points} training points, one marker shape per class",
+    "playground.untrained": "Epoch 0: not trained yet.",
+    "playground.training": "Epoch {epoch}: loss {loss}, training accuracy {accuracy} %.",
+    "playground.solved":
+      "Epoch {epoch}: loss {loss}, training accuracy {accuracy} %. Every training point is classified right.",
+    "playground.stopped":
+      "Epoch {epoch}: loss {loss}, training accuracy {accuracy} %. Stopped after {epoch} epochs.",
+    "playground.diverged":
+      "Epoch {epoch}: loss {loss}, training accuracy {accuracy} %: the loss diverged; lower the learning rate and reset.",
+  };
+
+  // The text `key` in language `lang` (default English), its {slots}
+  // filled from `values`; a key missing in lang's table is English's.
+  function t(key, values, lang) {
+    var table = STRINGS[lang || "en"] || STRINGS.en;
+    var text = key in table ? table[key] : STRINGS.en[key];
+    if (text === undefined) throw new Error("CourseWidgets.t: no text " + key);
+    return text.replace(/\{(\w+)\}/g, function (slot, name) {
+      if (!values || !(name in values)) throw new Error("CourseWidgets.t: " + key + " needs {" + name + "}");
+      return String(values[name]);
+    });
+  }
+
+  // t for a widget element: in the language of its data-lang (English
+  // without one).
+  function translator(node) {
+    var lang = node.getAttribute("data-lang") || "en";
+    return function (key, values) {
+      return t(key, values, lang);
+    };
+  }
 
   // Mulberry32: a 32-bit state, period 2**32, enough for drawing weights
   // and data; the same seed gives the same numbers in every browser.
@@ -286,7 +395,8 @@
     var nodes = document.querySelectorAll(".course-widget[data-widget]:not([data-mounted])");
     Array.prototype.forEach.call(nodes, function (node) {
       var entry = registry[node.getAttribute("data-widget")];
-      if (!ready(entry)) return;
+      // Its scripts and the table of its language must all have run.
+      if (!ready(entry) || !STRINGS[node.getAttribute("data-lang") || "en"]) return;
       node.setAttribute("data-mounted", "");
       // Each widget in a task of its own: the deferred scripts run in the
       // task that then tells the theme the page is loaded, and a widget's
@@ -325,6 +435,8 @@
     chart: chart,
     ticks: ticks,
     reducedMotion: reducedMotion,
+    t: t,
+    translator: translator,
     register: register,
     mountAll: mountAll,
   };

@@ -202,7 +202,8 @@
     return [Math.pow(10, lo), Math.pow(10, hi)];
   }
 
-  // "vanishing", "exploding" or "of the same order": a factor of 10 either way.
+  // small, large or same (such as "vanishing", "exploding" or "of the same
+  // order"): a factor of 10 either way.
   function verdict(ratio, small, large, same) {
     if (!(ratio > 0) || ratio < 0.1) return small;
     if (!Number.isFinite(ratio) || ratio > 10) return large;
@@ -211,6 +212,7 @@
 
   function mount(element, data) {
     W = root.CourseWidgets;
+    var t = W.translator(element);
     var state = Object.assign({ seed: 1, scale: 1 }, data.initial);
     var drawn = null, timer = null;
     var schedule = function () {
@@ -225,12 +227,12 @@
     }
     var seedText = W.el("span", { class: "cw-depth-seed" });
     var controls = W.el("div", { class: "cw-controls" }, [
-      W.select({ label: "Activation", choices: data.activations, value: state.activation, onChange: set("activation") }),
-      W.select({ label: "Initialisation", choices: data.schemes, value: state.init, onChange: set("init") }),
-      W.slider({ label: "Depth", min: data.depths[0], max: data.depths[1], step: 1, value: state.depth, format: String, onInput: set("depth") }),
-      W.slider({ label: "Width", min: data.widths[0], max: data.widths[1], step: 8, value: state.width, format: String, onInput: set("width") }),
+      W.select({ label: t("activation"), choices: data.activations, value: state.activation, onChange: set("activation") }),
+      W.select({ label: t("depth.initialisation"), choices: data.schemes, value: state.init, onChange: set("init") }),
+      W.slider({ label: t("depth.depth"), min: data.depths[0], max: data.depths[1], step: 1, value: state.depth, format: String, onInput: set("depth") }),
+      W.slider({ label: t("depth.width"), min: data.widths[0], max: data.widths[1], step: 8, value: state.width, format: String, onInput: set("width") }),
       W.slider({
-        label: "Weight scale",
+        label: t("depth.weightScale"),
         min: 0.5,
         max: 2,
         step: 0.05,
@@ -238,13 +240,13 @@
         format: function (v) { return "×" + v.toFixed(2); },
         onInput: set("scale"),
       }),
-      W.button("New draw", function () {
+      W.button(t("depth.newDraw"), function () {
         state.seed += 1;
         update();
       }),
       seedText,
     ]);
-    var opts = { width: 480, height: 220, x: [1, state.depth], y: [0.1, 10], xLabel: "layer", yScale: "log" };
+    var opts = { width: 480, height: 220, x: [1, state.depth], y: [0.1, 10], xLabel: t("depth.layer"), yScale: "log" };
     var charts = {
       variance: W.chart(opts),
       gradNorm: W.chart(opts),
@@ -253,9 +255,9 @@
     // Titles above the charts rather than rotated axis labels, which the
     // log axis's tick labels would cover.
     var titles = {
-      variance: "Variance of the activations h (log scale)",
-      gradNorm: "Gradient norm, ‖∂L/∂z‖ per example (log scale)",
-      dead: "Share of units with z ≤ 0 for every example",
+      variance: t("depth.title.variance"),
+      gradNorm: t("depth.title.gradNorm"),
+      dead: t("depth.title.dead"),
     };
     var figures = Object.keys(charts).map(function (key) {
       return W.el("div", { class: "cw-depth-chart" }, [W.el("p", { class: "cw-depth-title", text: titles[key] }), charts[key].node]);
@@ -301,18 +303,19 @@
         c.clear();
         c.line(layers, out[key], "cw-depth-" + key);
       });
-      var where = name + ", " + L + " layers of " + state.width + " units";
-      charts.variance.node.setAttribute("aria-label", "Variance of the activations per layer (" + where + "), log scale: " + W.fmt(v[0], 3) + " at layer 1, " + W.fmt(v[L - 1], 3) + " at layer " + L + ".");
-      charts.gradNorm.node.setAttribute("aria-label", "Gradient norm per layer (" + where + "), log scale: " + W.fmt(g[0], 3) + " at layer 1, " + W.fmt(g[L - 1], 3) + " at layer " + L + ".");
-      charts.dead.node.setAttribute("aria-label", "Share of units with a pre-activation of at most 0 for every example, per layer: " + W.fmt(d[L - 1], 3) + " at layer " + L + ".");
-      seedText.textContent = "draw " + state.seed + ", weight std " + W.fmt(out.std, 3);
-      summary.textContent =
-        "Gradient norm at layer 1 is " + W.fmt(gRatio, 2) + " of its value at layer " + L + ": " +
-        verdict(gRatio, "vanishing", "exploding", "of the same order") + ". " +
-        "Variance of the activations at layer " + L + " is " + W.fmt(vRatio, 2) + " of that at layer 1: " +
-        verdict(vRatio, "the signal fades", "the signal grows", "the signal keeps its scale") + ". " +
-        "At layer " + L + ", " + W.fmt(100 * d[L - 1], 3) + " % of the units have z ≤ 0 for every example " +
-        "(for ReLU, dead units).";
+      var network = t("depth.network", { name: name, depth: L, width: state.width });
+      charts.variance.node.setAttribute("aria-label", t("depth.chart.variance", { network: network, first: W.fmt(v[0], 3), last: W.fmt(v[L - 1], 3), depth: L }));
+      charts.gradNorm.node.setAttribute("aria-label", t("depth.chart.gradNorm", { network: network, first: W.fmt(g[0], 3), last: W.fmt(g[L - 1], 3), depth: L }));
+      charts.dead.node.setAttribute("aria-label", t("depth.chart.dead", { last: W.fmt(d[L - 1], 3), depth: L }));
+      seedText.textContent = t("depth.draw", { seed: state.seed, std: W.fmt(out.std, 3) });
+      summary.textContent = t("depth.summary", {
+        depth: L,
+        gradient: W.fmt(gRatio, 2),
+        gradientVerdict: t(verdict(gRatio, "depth.vanishing", "depth.exploding", "depth.sameOrder")),
+        variance: W.fmt(vRatio, 2),
+        varianceVerdict: t(verdict(vRatio, "depth.fades", "depth.grows", "depth.keeps")),
+        dead: W.fmt(100 * d[L - 1], 3),
+      });
     }
     update();
   }

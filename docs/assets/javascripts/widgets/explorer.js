@@ -47,12 +47,19 @@
     return out;
   }
 
-  var SAT = { both: "for x → ±∞", "-inf": "for x → −∞", "+inf": "for x → +∞", no: "no" };
-  function yes(b) { return b ? "yes" : "no"; }
+  // The words of each saturation and family (keys of CourseWidgets.t).
+  var SAT = { both: "explorer.saturates.both", "-inf": "explorer.saturates.left", "+inf": "explorer.saturates.right", no: "no" };
+  var FAMILY = {
+    sigmoid: "explorer.family.sigmoid",
+    relu: "explorer.family.relu",
+    smooth: "explorer.family.smooth",
+    shrinkage: "explorer.family.shrinkage",
+  };
 
   function mount(element, data) {
     bind();
-    var el = W.el, fmt = W.fmt;
+    var el = W.el, fmt = W.fmt, t = W.translator(element);
+    function yes(b) { return t(b ? "yes" : "no"); }
     var byKey = {};
     data.functions.forEach(function (fn) { byKey[fn.key] = fn; });
     var on = data.selected.slice();
@@ -68,13 +75,12 @@
     }
 
     // Choosing functions: one checkbox each, grouped by family on the full page.
-    var FAMILY = { sigmoid: "Sigmoid family", relu: "ReLU family", smooth: "Smooth functions", shrinkage: "Shrinkage" };
     var choose = el("div", { class: "cw-ex-choose" });
     var groups = {};
     data.functions.forEach(function (fn) {
       var group = data.compact ? "" : fn.family;
       if (!groups[group]) {
-        groups[group] = el("fieldset", {}, [el("legend", { text: data.compact ? "Functions" : FAMILY[group] || group })]);
+        groups[group] = el("fieldset", {}, [el("legend", { text: data.compact ? t("explorer.functions") : FAMILY[group] ? t(FAMILY[group]) : group })]);
         choose.append(groups[group]);
       }
       var id = W.uid("fn");
@@ -101,7 +107,7 @@
     var extra = el("div", { class: "cw-controls" });
     if (!data.compact) {
       extra.append(W.slider({
-        label: "x range ±", min: 1, max: 40, step: 1, value: half,
+        label: t("explorer.xRange"), min: 1, max: 40, step: 1, value: half,
         onInput: function (v) { half = v; cursor = Math.max(-half, Math.min(half, cursor)); draw(); },
       }));
     }
@@ -114,13 +120,13 @@
         Object.keys(fn.sliders).forEach(function (p) {
           var s = fn.sliders[p];
           paramBox.append(W.slider({
-            label: fn.name + " " + p, min: s.min, max: s.max, step: s.step, value: params[key][p],
+            label: t("explorer.parameter", { name: fn.name, param: p }), min: s.min, max: s.max, step: s.step, value: params[key][p],
             onInput: function (v) { params[key][p] = v; draw(); },
           }));
         });
         Object.keys(fn.choices).forEach(function (p) {
           paramBox.append(W.select({
-            label: fn.name + " " + p, choices: fn.choices[p], value: params[key][p],
+            label: t("explorer.parameter", { name: fn.name, param: p }), choices: fn.choices[p], value: params[key][p],
             onChange: function (v) { params[key][p] = v; draw(); },
           }));
         });
@@ -158,11 +164,11 @@
           W.svg("line", { x1: 0, x2: 30, y1: 5, y2: 5, class: "cw-line " + kind + " " + cls }, node);
           return node;
         }
-        legend.append(el("li", {}, [byKey[c.key].name + ": ", sample("cw-ex-f"), "f ", sample("cw-ex-df"), "f′"]));
+        legend.append(el("li", {}, [t("explorer.legend", { name: byKey[c.key].name }), sample("cw-ex-f"), "f ", sample("cw-ex-df"), "f′"]));
       });
       cursorLine = W.svg("line", { class: "cw-ex-cursor", y1: chart.margins.top, y2: chart.height - chart.margins.bottom }, chart.plot);
-      svgNode.setAttribute("aria-label", "Chart of " + (on.length ? on.map(function (k) { return byKey[k].name; }).join(", ") : "no function") +
-        " and their derivatives for x from " + fmt(-half) + " to " + fmt(half) + "; arrow keys move the cursor.");
+      var names = on.map(function (k) { return byKey[k].name; }).join(t("listSeparator"));
+      svgNode.setAttribute("aria-label", t("explorer.chart", { names: names || t("explorer.noFunction"), from: fmt(-half), to: fmt(half) }));
       curvesNow = curves;
       showFacts();
       show();
@@ -177,7 +183,10 @@
       while (readout.firstChild) readout.removeChild(readout.firstChild);
       readout.append(el("p", { text: "x = " + fmt(cursor, 6) }));
       curvesNow.forEach(function (c) {
-        readout.append(el("p", { "data-key": c.key, text: byKey[c.key].name + ": f(x) = " + fmt(c.g.f(cursor), 6) + ", f′(x) = " + fmt(c.g.df(cursor), 6) }));
+        readout.append(el("p", {
+          "data-key": c.key,
+          text: t("explorer.readout", { name: byKey[c.key].name, f: fmt(c.g.f(cursor), 6), df: fmt(c.g.df(cursor), 6) }),
+        }));
       });
     }
 
@@ -187,9 +196,13 @@
         var p = properties(key, params[key], factsOf(key));
         facts.append(el("li", { "data-key": key }, [
           el("strong", { text: byKey[key].name }),
-          ": range " + fmt(p.range[0], 5) + " to " + fmt(p.range[1], 5) +
-            "; monotonic: " + yes(p.monotonic) + "; zero-centred: " + yes(p.zero_centred) +
-            "; saturates: " + SAT[p.saturation],
+          t("explorer.facts", {
+            from: fmt(p.range[0], 5),
+            to: fmt(p.range[1], 5),
+            monotonic: yes(p.monotonic),
+            zeroCentred: yes(p.zero_centred),
+            saturates: t(SAT[p.saturation]),
+          }),
         ]));
       });
     }

@@ -165,7 +165,7 @@
   var SIZE = 320; // canvas pixels per side
 
   function mount(node, data) {
-    var W = root.CourseWidgets, el = W.el;
+    var W = root.CourseWidgets, el = W.el, t = W.translator(node);
     var init = data.initial;
     var state = {
       dataset: init.dataset,
@@ -182,7 +182,7 @@
     var net, set, history, bounds, lastSaid = 0, frame = null;
 
     var datasetSelect = W.select({
-      label: "Data set",
+      label: t("playground.dataset"),
       choices: Object.keys(data.datasets).map(function (k) {
         return [k, data.datasets[k].name];
       }),
@@ -193,7 +193,7 @@
       },
     });
     var actSelect = W.select({
-      label: "Activation",
+      label: t("activation"),
       choices: data.activations.map(function (a) {
         return [a[0], a[1]];
       }),
@@ -204,7 +204,7 @@
       },
     });
     var layersSelect = W.select({
-      label: "Hidden layers",
+      label: t("playground.hiddenLayers"),
       choices: [["1", "1"], ["2", "2"]],
       value: String(state.hidden.length),
       onChange: function (v) {
@@ -213,7 +213,7 @@
       },
     });
     var widthSlider = W.slider({
-      label: "Units per layer",
+      label: t("playground.units"),
       min: data.widthRange[0],
       max: data.widthRange[1],
       step: 1,
@@ -228,7 +228,7 @@
     });
     var rates = data.learningRates;
     var lrSlider = W.slider({
-      label: "Learning rate",
+      label: t("playground.learningRate"),
       min: 0,
       max: rates.length - 1,
       step: 1,
@@ -249,21 +249,21 @@
       reset();
     });
     var seedControl = el("div", { class: "cw-control cw-control--seed" }, [
-      el("label", { for: seedId, text: "Seed" }),
+      el("label", { for: seedId, text: t("playground.seed") }),
       seedInput,
     ]);
 
-    var trainButton = W.button("Train", function () {
+    var trainButton = W.button(t("playground.train"), function () {
       if (state.running) pause();
       else start();
     }, { "aria-pressed": "false" });
-    var stepButton = W.button("Step", function () {
+    var stepButton = W.button(t("playground.step"), function () {
       pause();
       if (!finished()) runEpoch();
       drawSoon();
       say(true);
     });
-    var resetButton = W.button("Reset", function () {
+    var resetButton = W.button(t("playground.reset"), function () {
       reset();
     });
 
@@ -275,9 +275,9 @@
       x: [0, 10],
       y: [0.01, 1],
       yScale: "log",
-      xLabel: "Epoch",
-      yLabel: "Loss",
-      label: "The training loss, epoch by epoch, on a logarithmic scale",
+      xLabel: t("playground.epoch"),
+      yLabel: t("playground.loss"),
+      label: t("playground.lossChart"),
     });
     var readout = el("p", { class: "cw-readout", "aria-live": "polite" });
 
@@ -319,8 +319,7 @@
       bounds = [cx - half, cx + half, cy - half, cy + half];
       canvas.setAttribute(
         "aria-label",
-        "Decision regions of the network on the " + data.datasets[state.dataset].name +
-          " data set, with its " + set.n + " training points, one marker shape per class"
+        t("playground.regions", { dataset: data.datasets[state.dataset].name, points: set.n })
       );
       drawSoon();
       say(true);
@@ -329,14 +328,14 @@
     function start() {
       if (finished()) return say(true);
       state.running = true;
-      trainButton.textContent = "Pause";
+      trainButton.textContent = t("playground.pause");
       trainButton.setAttribute("aria-pressed", "true");
       frame = schedule(loop);
     }
 
     function pause() {
       state.running = false;
-      trainButton.textContent = "Train";
+      trainButton.textContent = t("playground.train");
       trainButton.setAttribute("aria-pressed", "false");
       if (frame !== null) cancel(frame);
       frame = null;
@@ -367,19 +366,24 @@
     }
 
     function say(now) {
-      var t = performance.now();
-      if (!now && t - lastSaid < 500) return; // throttled for screen readers
-      lastSaid = t;
+      var clock = performance.now();
+      if (!now && clock - lastSaid < 500) return; // throttled for screen readers
+      lastSaid = clock;
       var n = history.loss.length, last = history.loss[n - 1];
-      var end = !isFinite(last)
-        ? ": the loss diverged; lower the learning rate and reset."
+      if (n === 0) {
+        readout.textContent = t("playground.untrained");
+        return;
+      }
+      var key = !isFinite(last)
+        ? "playground.diverged"
         : history.accuracy[n - 1] >= 1
-          ? ". Every training point is classified right."
-          : n >= data.maxEpochs ? ". Stopped after " + n + " epochs." : ".";
-      readout.textContent = n === 0
-        ? "Epoch 0: not trained yet."
-        : "Epoch " + n + ": loss " + W.fmt(last, 4) + ", training accuracy " +
-          (100 * history.accuracy[n - 1]).toFixed(1) + " %" + end;
+          ? "playground.solved"
+          : n >= data.maxEpochs ? "playground.stopped" : "playground.training";
+      readout.textContent = t(key, {
+        epoch: n,
+        loss: W.fmt(last, 4),
+        accuracy: (100 * history.accuracy[n - 1]).toFixed(1),
+      });
     }
 
     // One drawing per frame at most, out of the task that asked for it, so
