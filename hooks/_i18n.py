@@ -348,3 +348,32 @@ def share_api_rendering(start: bool) -> None:
 
     process_block.course_shared = True
     AutoDocProcessor._process_block = process_block
+
+
+# --- mkdocs-quiz's interface language, read once --------------------------------
+
+
+def read_quiz_translations_once() -> None:
+    """Parse each of mkdocs-quiz's ``.po`` files once per process.
+
+    mkdocs-quiz makes a new translation manager for every quiz, which parses
+    its language's ``.po`` file again: on the Chinese pages, 226 times a
+    build. The parsed file is kept, keyed by its path, size and time of
+    change. (mkdocs-quiz is pinned: ``_parse_po_file`` is internal.)
+    """
+    from mkdocs_quiz.translations import TranslationManager
+
+    parse = TranslationManager._parse_po_file
+    if getattr(parse, "course_cached", False):
+        return
+    parsed: dict[tuple, dict[str, str]] = {}
+
+    def parse_once(self, path):
+        stat = Path(path).stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in parsed:
+            parsed[key] = parse(self, path)
+        return dict(parsed[key])
+
+    parse_once.course_cached = True
+    TranslationManager._parse_po_file = parse_once

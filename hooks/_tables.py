@@ -13,6 +13,7 @@ minus sign, ``∞`` for infinity.
 
 from __future__ import annotations
 
+import functools
 import math
 import posixpath
 import re
@@ -22,6 +23,7 @@ from _figures import FIGURES, catalogue
 from _strings import formula, prose, words
 
 
+@functools.cache  # asked by the cards and tables of both languages
 def max_slope(key: str):
     """``course_code.catalogue.max_slope``: the steepest slope of ``key``."""
     from course_code.catalogue import max_slope as steepest

@@ -117,6 +117,7 @@ from _i18n import (
     notebook_anchors,
     notebook_pages,
     page_language,
+    read_quiz_translations_once,
     share_api_rendering,
     split_search_index,
     zh_config,
@@ -156,6 +157,8 @@ _SITE: dict[str, Path] = {}
 
 def on_config(config):
     _SITE.setdefault("root", Path(config.site_dir))
+    if config.plugins.get("mkdocs_quiz") is not None:
+        read_quiz_translations_once()
     if config.plugins.get("mkdocs-jupyter") is not None:
         prune_notebook_caches(_notebook_paths(config))
     if config.plugins.get("material/search") is not None:
