@@ -383,10 +383,16 @@ def test_quiz_feedback_survives_reload_and_instant_navigation_and_resets(
     # Instant navigation swaps the content without loading a new document:
     # a marker on window survives it, and would not survive a full load.
     page.evaluate("() => { window.__sameDocument = true; }")
+    # An instant navigation fires no load event of its own, and one still in
+    # flight (an image of the page left) may never fire: wait for the address
+    # and then for the content, not for "load".
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_url(lambda url: QUIZ_PAGE not in url)
+    page.wait_for_url(lambda url: QUIZ_PAGE not in url, wait_until="commit")
     page.locator("a.md-footer__link--prev").click()
-    page.wait_for_url(lambda url: urllib.parse.urlsplit(url).path.endswith(QUIZ_PAGE))
+    page.wait_for_url(
+        lambda url: urllib.parse.urlsplit(url).path.endswith(QUIZ_PAGE),
+        wait_until="commit",
+    )
     page.wait_for_function(f"() => document.getElementById('{right_id}')")
     settle(page)
     assert page.evaluate("() => window.__sameDocument === true"), (
@@ -756,7 +762,9 @@ def test_the_switcher_leads_to_the_same_page_also_after_instant_navigation(
     # Instant navigation replaces the content but not the header: the
     # switcher must follow all the same.
     page.locator(".md-content a[href$='linear-collapse/']").first.click()
-    page.wait_for_url(server.url("chapters/why/linear-collapse/"))
+    # Instant navigation: no load event of its own (see the quiz test above).
+    page.wait_for_url(server.url("chapters/why/linear-collapse/"), wait_until="commit")
+    page.wait_for_function("() => location.pathname.endsWith('/linear-collapse/')")
     target = switcher_link(page, "zh")
     assert target.endswith("/zh/chapters/why/linear-collapse/"), target
     page.locator(".md-select a[hreflang='zh']").dispatch_event("click")

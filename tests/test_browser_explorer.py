@@ -167,7 +167,7 @@ def test_mounted_after_instant_navigation(page, server):
     live(page)
     page.evaluate("() => { window.explorerMark = 1; }")
     page.locator('article a[href$="explore/"]').first.click()
-    page.wait_for_url(re.compile(r"/explore/$"))
+    page.wait_for_url(re.compile(r"/explore/$"), wait_until="commit")
     page.wait_for_selector("h1:has-text('Function explorer')")
     widget = live(page)
     assert page.evaluate("() => window.explorerMark") == 1

@@ -499,12 +499,12 @@ def test_the_widget_survives_instant_navigation(page, server):  # noqa: F811
     # Material's instant navigation replaces the page without a reload; the
     # scripts it brings in must mount the widget.
     page.locator('.md-nav a[href$="depth/"]').first.click()
-    page.wait_for_url("**/explore/depth/")
+    page.wait_for_url("**/explore/depth/", wait_until="commit")
     live = '.course-widget--live[data-widget="depth"]'
     page.wait_for_selector(live)
     assert len(drawn(page)["paths"]) == 3
     page.go_back()
-    page.wait_for_url("**/explore/")
+    page.wait_for_url("**/explore/", wait_until="commit")
     # The address changes first; wait until the page it names is in place.
     page.wait_for_selector('.course-widget[data-widget="explorer"]')
     page.locator('.md-nav a[href$="depth/"]').first.click()

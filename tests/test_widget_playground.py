@@ -558,7 +558,7 @@ def test_instant_navigation_from_the_xor_page_mounts_the_widget(page, server):  
     page.context.route("**/widgets/activations.js", hold)
     open_page(page, server, "chapters/why/xor/")
     page.locator("article a[href$='explore/playground/']").first.click()
-    page.wait_for_url("**/explore/playground/")
+    page.wait_for_url("**/explore/playground/", wait_until="commit")
     page.wait_for_function("() => window.CoursePlayground !== undefined")
     assert len(held) == 1
     page.context.unroute("**/widgets/activations.js", hold)
@@ -569,7 +569,7 @@ def test_instant_navigation_from_the_xor_page_mounts_the_widget(page, server):  
     assert readout(page)[0] == 1
     # Back and forth again: the page is brought in anew, and mounted once.
     page.go_back()
-    page.wait_for_url("**/chapters/why/xor/")
+    page.wait_for_url("**/chapters/why/xor/", wait_until="commit")
     page.locator("article a[href$='explore/playground/']").first.click()
     widget(page).locator("canvas").wait_for()
     assert widget(page).locator("canvas").count() == 1
