@@ -75,6 +75,14 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
 )
 
 
+def inner_build(config) -> bool:
+    """True in the Chinese build that mkdocs-static-i18n runs inside the
+    English one: caches are cleared before the first build and pruned after
+    the last, and the site's root is the first build's."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
+
+
 def page_language(page) -> str:
     """The language of ``page``: ``"zh"`` for a Chinese page, else ``"en"``."""
     return getattr(page.file, "locale", None) or LANGUAGES[0]

@@ -114,6 +114,7 @@ from _i18n import (
     ZH,
     ZH_WORKER,
     drop_head_alternates,
+    inner_build,
     notebook_anchors,
     notebook_pages,
     page_language,
@@ -165,9 +166,8 @@ def on_config(config):
         cache_search_entries()
     if (mkdocstrings := config.plugins.get("mkdocstrings")) is not None:
         mkdocstrings.get_handler("python").env.bytecode_cache = template_cache()
-        i18n = config.plugins.get("i18n")
-        if i18n is not None:
-            share_api_rendering(start=not i18n.building)
+        if config.plugins.get("i18n") is not None:
+            share_api_rendering(start=not inner_build(config))
     return config
 
 
@@ -288,8 +288,7 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and not i18n.building:
+    if config.plugins.get("i18n") is not None and not inner_build(config):
         root = _SITE.pop("root", Path(config.site_dir))
         split_search_index(root)
         zh_sitemap(root, config.site_url or "")

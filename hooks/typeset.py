@@ -49,6 +49,7 @@ from functools import cache
 from pathlib import Path
 
 from _cache import CACHE, prune, write_atomically
+from _i18n import inner_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -372,16 +373,10 @@ _pages = PageCache(CACHE / "math" / version())
 # --- MkDocs events --------------------------------------------------------------
 
 
-def _inner_build(config) -> bool:
-    """True in the Chinese build mkdocs-static-i18n runs inside the English one."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and i18n.building)
-
-
 def on_config(config):
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    if not _inner_build(config):  # the pages of both languages count as used
+    if not inner_build(config):  # the pages of both languages count as used
         _pages.used.clear()
     return config
 
@@ -416,5 +411,5 @@ def on_post_page(output, page, config):
 # would look unused and be deleted (and typeset again by the next build).
 @event_priority(-200)
 def on_post_build(config):
-    if not _inner_build(config):
+    if not inner_build(config):
         _pages.prune()
