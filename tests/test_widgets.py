@@ -421,7 +421,7 @@ def mount_in_order(tabs, site_server, home: str, path: str, order) -> None:
     # instant navigation.
     tab.locator(f'article a[href$="{path.removeprefix(home)}"]').first.click()
     # (Material's navigation.tracking may add the hash of a heading.)
-    tab.wait_for_url(re.compile(re.escape(path) + "(#.*)?$"))
+    tab.wait_for_url(re.compile(re.escape(path) + "(#.*)?$"), wait_until="commit")
     # The widget's script has run when it has queued itself.
     tab.wait_for_function(
         "() => Array.isArray(window.courseWidgets) && window.courseWidgets.length > 0"
