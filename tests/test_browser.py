@@ -178,7 +178,10 @@ def open_page(page, server, path: str, *, idle: bool = False) -> None:
     """Load ``path`` and wait until its math is typeset and its images loaded.
 
     With ``idle``, wait for the network to be quiet too, so that requests the
-    browser makes after the load event (the favicon) finish on this page.
+    browser makes after the load event (the favicon, Material's sitemap)
+    finish on this page. A test that follows a link by instant navigation
+    needs it: Material navigates instantly only once its sitemap has
+    arrived, and a click before that is a full page load.
     """
     page.goto(server.url(path), wait_until="load")
     settle(page)
@@ -755,7 +758,7 @@ def switcher_link(page, lang: str) -> str:
 def test_the_switcher_leads_to_the_same_page_also_after_instant_navigation(
     context, page, server
 ):
-    open_page(page, server, "chapters/why/xor/")
+    open_page(page, server, "chapters/why/xor/", idle=True)
     assert switcher_link(page, "zh").endswith(
         "/activation-functions/zh/chapters/why/xor/"
     )

@@ -163,7 +163,7 @@ def test_without_javascript_the_static_figure_shows(browser, server, page):
 def test_mounted_after_instant_navigation(page, server):
     # From a family page (which has its own compact explorer) by the link in
     # its text; a mark on window survives only if the page was not reloaded.
-    open_page(page, server, "chapters/catalogue/relu-family/")
+    open_page(page, server, "chapters/catalogue/relu-family/", idle=True)
     live(page)
     page.evaluate("() => { window.explorerMark = 1; }")
     page.locator('article a[href$="explore/"]').first.click()

@@ -495,7 +495,7 @@ def test_without_javascript_the_fallback_shows(browser, server):  # noqa: F811
 
 
 def test_the_widget_survives_instant_navigation(page, server):  # noqa: F811
-    open_page(page, server, "explore/")
+    open_page(page, server, "explore/", idle=True)
     # Material's instant navigation replaces the page without a reload; the
     # scripts it brings in must mount the widget.
     page.locator('.md-nav a[href$="depth/"]').first.click()

@@ -556,7 +556,7 @@ def test_instant_navigation_from_the_xor_page_mounts_the_widget(page, server):  
         held.append(route)
 
     page.context.route("**/widgets/activations.js", hold)
-    open_page(page, server, "chapters/why/xor/")
+    open_page(page, server, "chapters/why/xor/", idle=True)
     page.locator("article a[href$='explore/playground/']").first.click()
     page.wait_for_url("**/explore/playground/", wait_until="commit")
     page.wait_for_function("() => window.CoursePlayground !== undefined")

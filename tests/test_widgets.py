@@ -415,7 +415,7 @@ def mount_in_order(tabs, site_server, home: str, path: str, order) -> None:
     for script in order:
         tabs.route(f"**/widgets/{script}", hold(script))
     tab = tabs.traffic.watch(tabs.new_page())
-    open_page(tab, site_server, home)
+    open_page(tab, site_server, home, idle=True)
     assert tab.locator(".course-widget").count() == 0
     # The home page's course map links every page; a click on one is an
     # instant navigation.
