@@ -109,10 +109,11 @@ def test_every_file_of_docs_src_is_on_a_page():
     A script's ``NAME.out`` is on the page when the page shows what it
     prints; a quiz that asks what a script prints keeps it for the test only.
     """
+    on_pages = included()
     orphans = sorted(
         str(path.relative_to(ROOT))
         for path in scripts() + sessions()
-        if path.resolve() not in included()
+        if path.resolve() not in on_pages
     )
     assert not orphans, "files of docs_src/ that no page includes: " + str(orphans)
     strays = sorted(

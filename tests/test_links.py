@@ -11,6 +11,7 @@ under ``/<repo>/``, and any other such link escapes it.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import urllib.parse
 from html.parser import HTMLParser
@@ -183,20 +184,21 @@ def lost_addresses(site: Path, addresses: list[str]) -> list[str]:
     moved anchors (``hooks/_moved.py``) must send it to a page that has it.
     """
     lost = []
+    ids = functools.cache(lambda page: parse(page).ids)  # a page has many anchors
     for address in addresses:
         path, _, anchor = address.partition("#")
         page = target_file(site, path)
         if not page.is_file():
             lost.append(f"{address}: no page {path!r}")
             continue
-        if not anchor or anchor in parse(page).ids:
+        if not anchor or anchor in ids(page):
             continue
         moved_to = MOVED.read_map(page.read_text(encoding="utf-8")).get(anchor)
         if moved_to is None:
             lost.append(f"{address}: no id {anchor!r} and no redirect for it")
             continue
         target = target_file(site, posixpath.join(path, moved_to))
-        if not target.is_file() or anchor not in parse(target).ids:
+        if not target.is_file() or anchor not in ids(target):
             lost.append(f"{address}: sent to {moved_to}#{anchor}, which lacks it")
     return lost
 
