@@ -20,9 +20,9 @@ try:
 except ModuleNotFoundError:  # pragma: no cover - the test extra installs it
     sync_playwright = None
 
-# The fast loop's profile (README.md): a fifth of the examples of each
+# The fast loop's profile (README.md): a tenth of the examples of each
 # property; `pytest` and CI keep the default.
-settings.register_profile("fast", max_examples=20)
+settings.register_profile("fast", max_examples=10)
 
 #: Markers given to every test that takes the fixture of the same name.
 FIXTURE_MARKERS = ("site", "browser")

@@ -20,8 +20,8 @@ from course_code import activations as A
 from course_code.activations import ACTIVATIONS, SELU_ALPHA, SELU_SCALE
 
 #: 150 examples per property (30 for the costly ones); the fast loop's
-#: profile (``--hypothesis-profile=fast``, tests/conftest.py) asks for a fifth
-#: of Hypothesis's default 100, and gets a fifth of these.
+#: profile (``--hypothesis-profile=fast``, tests/conftest.py) asks for a tenth
+#: of Hypothesis's default 100, and gets a tenth of these (at least 5).
 SCALE = min(1.0, settings.default.max_examples / 100)
 DETERMINISTIC = settings(
     derandomize=True, database=None, deadline=None, max_examples=round(150 * SCALE)
