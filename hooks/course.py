@@ -267,8 +267,47 @@ def level_quiz_headings(page_html: str) -> str:
     return HEADING.sub(relevel, page_html)
 
 
+# Each Markdown conversion numbers its code blocks from 0, and the line
+# anchors of block B are __span-B-L and __codelineno-B-L. mkdocstrings
+# converts each docstring on its own and mkdocs-quiz each question, so an API
+# page or a page with code in a quiz repeated ids (166 on 38 pages): invalid
+# HTML, and a click on a line's anchor selected the line of the first block.
+CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+LINE_ID = re.compile(r"__(span|codelineno)-(\d+)-")
+
+
+def unique_code_ids(page_html: str) -> str:
+    """Give a code block whose number an earlier block has a number of its own.
+
+    A block keeps its number when no block before it has it; one that repeats
+    a number takes the next number no block of the page has, in its ids and
+    its anchors' links alike.
+    """
+    numbers = [int(m[2]) for m in LINE_ID.finditer(page_html)]
+    free = max(numbers, default=-1) + 1
+    seen: set[int] = set()
+
+    def renumber(block: re.Match) -> str:
+        nonlocal free
+        first = LINE_ID.search(block[0])
+        if first is None:
+            return block[0]
+        number = int(first[2])
+        if number not in seen:
+            seen.add(number)
+            return block[0]
+        new, free = free, free + 1
+        seen.add(new)
+        return LINE_ID.sub(
+            lambda m: f"__{m[1]}-{new}-" if int(m[2]) == number else m[0], block[0]
+        )
+
+    return CODE_BLOCK.sub(renumber, page_html)
+
+
 def on_post_page(output, page, config):
     output = level_quiz_headings(output)
+    output = unique_code_ids(output)
     output = drop_head_alternates(output)
     if page_language(page) == ZH:
         output = zh_config(output)

@@ -485,6 +485,42 @@ def test_quiz_headings_take_the_level_below_their_section():
     )
 
 
+# --- code blocks' line anchors ------------------------------------------------
+
+
+def code_block(number: int, lines: int = 2) -> str:
+    """A code block as pymdownx.highlight writes it, with its line anchors."""
+    spans = "".join(
+        f'<span id="__span-{number}-{n}"><a id="__codelineno-{number}-{n}" '
+        f'name="__codelineno-{number}-{n}" href="#__codelineno-{number}-{n}"></a>'
+        f"x = {n}\n</span>"
+        for n in range(1, lines + 1)
+    )
+    return f"<pre><span></span><code>{spans}</code></pre>"
+
+
+def test_a_code_block_that_repeats_a_number_takes_a_free_one():
+    # The page's blocks 0 and 1, then a docstring's or a quiz's own block 0.
+    html = code_block(0) + "<p>text with <code>inline</code></p>" + code_block(1)
+    html += '<div class="quiz">' + code_block(0, lines=3) + "</div>"
+    fixed = COURSE.unique_code_ids(html)
+    assert (
+        fixed
+        == (code_block(0) + "<p>text with <code>inline</code></p>" + code_block(1))
+        + '<div class="quiz">'
+        + code_block(2, lines=3)
+        + "</div>"
+    )
+    ids = re.findall(r'id="([^"]+)"', fixed)
+    assert len(ids) == len(set(ids)) == 14
+
+
+def test_code_blocks_with_numbers_of_their_own_are_left_as_they_are():
+    html = code_block(0) + code_block(1) + "<pre><code>no anchors</code></pre>"
+    assert COURSE.unique_code_ids(html) == html
+    assert COURSE.unique_code_ids("<p>no code</p>") == "<p>no code</p>"
+
+
 # --- cache keys ---------------------------------------------------------------
 
 

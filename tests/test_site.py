@@ -11,6 +11,7 @@ checks read the built files: snippets, figures, quizzes, math, the cache.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import json
 import posixpath
@@ -386,6 +387,21 @@ def test_quiz_explanations_are_hidden_until_answered(site):
     assert feedback
     assert sections
     assert all("hidden" in classes for classes in feedback + sections)
+
+
+def test_no_page_repeats_an_element_id(site):
+    # An id names one element: a link to it, a label's `for` and Material's
+    # line selection in code blocks find the first of two. mkdocstrings
+    # (each docstring) and mkdocs-quiz (each question) number their code
+    # blocks from 0 again; hooks/course.py renumbers the repeats.
+    repeats = {}
+    for path in sorted(site.rglob("*.html")):
+        ids = re.findall(r'<[a-zA-Z][^<>]*?\sid="([^"]+)"', path.read_text("utf-8"))
+        if twice := sorted({i for i, n in collections.Counter(ids).items() if n > 1}):
+            repeats[str(path.relative_to(site))] = twice[:5]
+    assert not repeats, f"pages that repeat an id: {repeats}"
+    api = (site / "reference" / "nn" / "index.html").read_text("utf-8")
+    assert api.count('id="__codelineno-') > 50  # the check saw code blocks
 
 
 def test_headings_never_skip_a_level(site):
