@@ -54,6 +54,7 @@ from pathlib import Path
 
 import yaml
 from _cache import write_atomically
+from _search import CONFIG, use_worker, worker
 
 #: The languages, the default first; Chinese pages live under ``/zh/``.
 LANGUAGES = ("en", "zh")
@@ -88,9 +89,7 @@ def page_language(page) -> str:
     return getattr(page.file, "locale", None) or LANGUAGES[0]
 
 
-CONFIG = re.compile(r'<script id="__config" type="application/json">\{[^<]*?</script>')
 CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
-CONFIG_WORKER = re.compile(r'("search":\s*"[^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
 #: The Chinese pages' search worker, beside Material's (see the module's text).
 ZH_WORKER = "assets/javascripts/workers/search-zh.js"
 
@@ -108,43 +107,40 @@ def zh_config(output: str) -> str:
     """
 
     def rewrite(match: re.Match) -> str:
-        config = CONFIG_BASE.sub(
+        return CONFIG_BASE.sub(
             lambda m: f"{m[1]}{m[2].rstrip('/')}/{ZH}/{m[3]}", match[0], count=1
         )
-        return CONFIG_WORKER.sub(lambda m: f"{m[1]}search-zh.js{m[3]}", config, count=1)
 
-    return CONFIG.sub(rewrite, output, count=1)
+    return use_worker(CONFIG.sub(rewrite, output, count=1), Path(ZH_WORKER).name)
 
 
 def zh_worker() -> str:
-    """The Chinese search worker: Material's worker, and a word segmenter.
+    """The Chinese search worker: the course's (``_search.worker``), and a
+    word segmenter.
 
     Material's worker cuts a Han token into words when ``lunr.TinySegmenter``
     exists (its support for Japanese); this one segments Chinese with the
     browser's ``Intl.Segmenter``. Without it (older browsers), search works
     as before, on the words jieba marked in the index.
     """
-    from material import templates
-
-    workers = Path(templates.__file__).parent / "assets" / "javascripts" / "workers"
-    (worker,) = sorted(workers.glob("search.*.min.js"))
-    return f"""// The Chinese pages' search worker (hooks/_i18n.py): Material's own
-// worker, and a segmenter that cuts Chinese queries and text into words.
-importScripts("{worker.name}");
-if (typeof Intl !== "undefined" && Intl.Segmenter) {{
-  var words = new Intl.Segmenter("zh", {{ granularity: "word" }});
-  var han = /\\p{{Script=Han}}/u;
-  lunr.TinySegmenter = function () {{}};
-  lunr.TinySegmenter.prototype.ctype_ = function (text) {{
+    return worker(
+        """// The Chinese pages' worker (hooks/_i18n.py): a segmenter that cuts
+// Chinese queries and text into words.
+if (typeof Intl !== "undefined" && Intl.Segmenter) {
+  var words = new Intl.Segmenter("zh", { granularity: "word" });
+  var han = /\\p{Script=Han}/u;
+  lunr.TinySegmenter = function () {};
+  lunr.TinySegmenter.prototype.ctype_ = function (text) {
     return han.test(text) ? "H" : "O";
-  }};
-  lunr.TinySegmenter.prototype.segment = function (text) {{
-    return Array.from(words.segment(text), function (part) {{
+  };
+  lunr.TinySegmenter.prototype.segment = function (text) {
+    return Array.from(words.segment(text), function (part) {
       return part.segment;
-    }});
-  }};
-}}
+    });
+  };
+}
 """
+    )
 
 
 def split_search_index(site: Path) -> tuple[int, int]:

@@ -16,6 +16,13 @@ Not a hook itself: ``hooks/course.py`` calls :func:`install` from its
   ``.cache/course/search/<Material's version>-<this file's hash>/`` under a
   hash of those, and only the pages whose hash is new are parsed.
 
+* **Whole words first.** Material asks lunr for each word of a query as a
+  prefix (``relu*``), which finds longer words too (``relu6``), and lunr
+  weighs the rarer word more: "relu" listed ReLU6's card before ReLU's. The
+  course's search workers (:func:`worker`, :data:`EN_WORKER` and the
+  Chinese one of ``_i18n``) are Material's, with each word also counted
+  whole, :data:`WHOLE_WORD_BOOST` times.
+
 * **No quiz panels.** mkdocs-quiz's progress sidebar and results panel say
   what the reader has answered; they are not content, and the index never
   sees them (:func:`without_quiz_panels`). (Material's own
@@ -67,6 +74,69 @@ CARD = re.compile(
 )
 #: How much more a card's section weighs than another section.
 CARD_BOOST = 10
+
+
+#: A page's Material configuration, and the search worker it names.
+CONFIG = re.compile(r'<script id="__config" type="application/json">\{[^<]*?</script>')
+CONFIG_WORKER = re.compile(r'("search":\s*"[^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
+#: The English pages' search worker, beside Material's.
+EN_WORKER = "assets/javascripts/workers/search-en.js"
+#: How much more a query's word counts whole than as the start of a longer one.
+WHOLE_WORD_BOOST = 10
+
+
+def material_worker() -> str:
+    """The file name of Material's search worker, beside the course's."""
+    from material import templates
+
+    workers = Path(templates.__file__).parent / "assets" / "javascripts" / "workers"
+    (found,) = sorted(workers.glob("search.*.min.js"))
+    return found.name
+
+
+def worker(also: str = "") -> str:
+    """A search worker: Material's, with whole words first, and ``also``."""
+    return f"""// A search worker of the course (hooks/_search.py): Material's own,
+// with whole words first.
+importScripts("{material_worker()}");
+// Material asks lunr for each word as a prefix ("relu*"), which also finds
+// longer words ("relu6"), and lunr weighs the rarer word more. Each word of
+// Latin letters and digits also counts whole, so that "relu" finds ReLU
+// before ReLU6. (A Chinese query comes cut into the index's own words, each
+// a prefix: counted whole, a word of one character would outweigh the rest.)
+(function () {{
+  var search = lunr.Index.prototype.search;
+  var prefix = /(^|\\s)([+-]?)([A-Za-z0-9][\\w.]*)\\*(?=\\s|$)/g;
+  lunr.Index.prototype.search = function (query) {{
+    var whole = [];
+    query.replace(prefix, function (all, space, sign, word) {{
+      if (sign !== "-") whole.push(word + "^{WHOLE_WORD_BOOST}");
+      return all;
+    }});
+    return search.call(this, whole.length ? query + " " + whole.join(" ") : query);
+  }};
+}})();
+{also}"""
+
+
+def use_worker(output: str, name: str) -> str:
+    """Point the page's Material configuration at search worker ``name``.
+
+    >>> use_worker(
+    ...     '<script id="__config" type="application/json">{"search": '
+    ...     '"../workers/search.0a1b.min.js"}</script>',
+    ...     "search-en.js",
+    ... )  # doctest: +NORMALIZE_WHITESPACE
+    '<script id="__config" type="application/json">{"search":
+     "../workers/search-en.js"}</script>'
+    """
+    return CONFIG.sub(
+        lambda config: CONFIG_WORKER.sub(
+            lambda m: f"{m[1]}{name}{m[3]}", config[0], count=1
+        ),
+        output,
+        count=1,
+    )
 
 
 @cache

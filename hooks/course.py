@@ -138,9 +138,9 @@ from _notebooks import (
 )
 from _placeholders import check_answers, expand
 from _plots import add_plots
+from _search import EN_WORKER, readable_math, use_worker, worker
 from _search import install as cache_search_entries
 from _search import prune_entries as prune_search_entries
-from _search import readable_math
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -183,6 +183,8 @@ def on_files(files, config):
     if i18n is not None and i18n.current_language == i18n.default_language:
         # The assets are the English build's; the Chinese one shares them.
         files.append(File.generated(config, ZH_WORKER, content=zh_worker()))
+    if i18n is None or i18n.current_language == i18n.default_language:
+        files.append(File.generated(config, EN_WORKER, content=worker()))
     add_figures(files, config, log)
     add_plots(files, config, log)
     return files
@@ -311,6 +313,8 @@ def on_post_page(output, page, config):
     output = drop_head_alternates(output)
     if page_language(page) == ZH:
         output = zh_config(output)
+    else:
+        output = use_worker(output, Path(EN_WORKER).name)
     output = add_redirects(output, page)
     if page.file.src_uri.endswith(".ipynb"):
         output = describe_notebook_images(output, Path(page.file.abs_src_path))
@@ -322,7 +326,7 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     # 404.html is no page, and gets the language links of the last page built.
-    return drop_head_alternates(output)
+    return use_worker(drop_head_alternates(output), Path(EN_WORKER).name)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language

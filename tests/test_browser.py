@@ -614,12 +614,18 @@ def test_search_finds_relu_offline(context, page, server):
     assert found
     assert "relu" in page.locator(".md-search-result__list").inner_text().lower()
     # The catalogue's cards weigh more (hooks/_search.py): the first page
-    # found is the catalogue, and ReLU's card is among its first sections.
+    # found is the catalogue, and its first section ReLU's card; a whole word
+    # counts more than the start of a longer one, so ReLU6's card comes after.
     first = found[:4]
     assert "/chapters/catalogue/" in first[0], first
-    assert any(link.endswith("#relu") for link in first), first
+    sections = [link.rpartition("#")[2] for link in found if "#" in link]
+    assert sections[0] == "relu", found[:6]
+    assert sections.index("relu") < sections.index("relu6"), sections
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "matching" in meta.lower(), meta
+    # GELU's card before that of its tanh approximation.
+    sections = [link.rpartition("#")[2] for link in search_results(page, "gelu")]
+    assert sections.index("gelu") < sections.index("gelu-tanh-approximation")
     assert not context.traffic.problems(), context.traffic.problems()
 
 
@@ -752,8 +758,13 @@ def test_a_wide_formula_far_down_becomes_focusable_when_it_is_shown(context, ser
 
 
 def search_results(page, query: str) -> list[str]:
-    """The addresses search lists for ``query``, typed as a reader types it."""
-    page.locator("input.md-search__input").click()
+    """The addresses search lists for ``query``, typed as a reader types it
+    into the emptied search box."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    # An emptied box clears the list: no result of an earlier query is read.
+    page.locator(".md-search-result__item").first.wait_for(state="detached")
     page.keyboard.type(query)
     page.locator(".md-search-result__item").first.wait_for()
     # The list is drawn again as each letter arrives: read it whole, once it
@@ -776,12 +787,9 @@ def test_a_chinese_query_finds_chinese_pages_and_no_english_one(context, page, s
     found = search_results(page, "梯度消失")
     assert found
     assert all("/activation-functions/zh/" in link for link in found), found
-    assert any(
-        "/zh/chapters/optimisation/vanishing-exploding/" in link for link in found
-    )
+    assert "/zh/chapters/optimisation/vanishing-exploding/" in found[0], found[:3]
     # Words jieba put together are found from any of their parts, and a
     # function's name finds the Chinese catalogue, not the English one.
-    page.locator("input.md-search__input").fill("")
     found = search_results(page, "relu")
     assert "/zh/chapters/catalogue/" in found[0], found[:3]
     assert not context.traffic.problems(), context.traffic.problems()

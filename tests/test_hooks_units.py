@@ -12,11 +12,13 @@ import json
 import math
 import re
 import struct
+import subprocess
 import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
+import widget_js
 from mkdocs.exceptions import PluginError
 from modules import load_file
 
@@ -951,6 +953,57 @@ def test_the_chinese_search_worker_loads_materials_and_cuts_words():
     worker = I18N.zh_worker()
     assert re.search(r'importScripts\("search\.[0-9a-f]+\.min\.js"\)', worker)
     assert "Intl.Segmenter" in worker
+
+
+def test_an_english_page_reads_the_course_search_worker():
+    page = (
+        '<script id="__config" type="application/json">{"base": "..", '
+        '"search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
+    )
+    english = SEARCH.use_worker(page, "search-en.js")
+    assert english == page.replace("search.a7633da7.min.js", "search-en.js")
+    assert SEARCH.use_worker("<p>no configuration</p>", "x.js") == (
+        "<p>no configuration</p>"
+    )
+    import doctest
+
+    assert doctest.testmod(SEARCH).attempted >= 1
+    assert doctest.testmod(SEARCH).failed == 0
+
+
+#: Runs a search worker in Node with a stand-in for Material's (importScripts
+#: does nothing; lunr's search returns the query it is given) and prints the
+#: queries that lunr is asked for.
+WORKER_RUNNER = """
+const lunr = { Index: { prototype: { search: (query) => query } } };
+globalThis.lunr = lunr;
+globalThis.importScripts = () => {};
+eval(require("fs").readFileSync(0, "utf8"));
+const asked = JSON.parse(process.argv[1]).map((q) => lunr.Index.prototype.search(q));
+process.stdout.write(JSON.stringify(asked));
+"""
+
+
+@pytest.mark.slow  # starts Node.js
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_search_workers_count_each_latin_word_whole_too(language):
+    source = SEARCH.worker() if language == "en" else I18N.zh_worker()
+    queries = ["relu*", "dead* relu6*", "+gelu* -tanh*", "梯度* 消失*", "x^2"]
+    done = subprocess.run(
+        [widget_js.node(), "-e", WORKER_RUNNER, json.dumps(queries)],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    boost = SEARCH.WHOLE_WORD_BOOST
+    assert json.loads(done.stdout) == [
+        f"relu* relu^{boost}",
+        f"dead* relu6* dead^{boost} relu6^{boost}",
+        f"+gelu* -tanh* gelu^{boost}",  # a word left out stays out
+        "梯度* 消失*",  # Chinese words keep their weight (see the worker)
+        "x^2",
+    ]
 
 
 def test_the_search_index_is_split_by_language(tmp_path):

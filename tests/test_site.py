@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browser_site import SUBPATH
 from mkdocs.exceptions import PluginError
 from modules import load_file
 
@@ -387,6 +388,31 @@ def test_quiz_explanations_are_hidden_until_answered(site):
     assert feedback
     assert sections
     assert all("hidden" in classes for classes in feedback + sections)
+
+
+def test_every_page_runs_the_course_search_worker_of_its_language(site):
+    # hooks/_search.py: whole words first; the Chinese worker also segments.
+    wrong = {}
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text("utf-8")
+        config = re.search(r'<script id="__config"[^>]*>(.*?)</script>', text, re.S)
+        if config is None:
+            continue
+        worker = json.loads(config[1])["search"]
+        name = str(path.relative_to(site))
+        expected = "search-zh.js" if name.startswith("zh/") else "search-en.js"
+        local = posixpath.normpath(
+            posixpath.join(posixpath.dirname(name), worker.removeprefix(SUBPATH))
+        )
+        if name == "404.html":  # served at any depth: its links are absolute
+            local = worker.removeprefix(SUBPATH)
+        if posixpath.basename(worker) != expected or not (site / local).is_file():
+            wrong[name] = worker
+    assert not wrong, f"pages with another search worker, or a missing one: {wrong}"
+    for name in ("search-en.js", "search-zh.js"):
+        source = (site / "assets" / "javascripts" / "workers" / name).read_text()
+        assert "importScripts(" in source
+        assert "lunr.Index.prototype.search" in source
 
 
 def test_no_page_repeats_an_element_id(site):
