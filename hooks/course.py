@@ -180,11 +180,11 @@ def on_env(env, config, files):
 def on_files(files, config):
     files = notebook_pages(files, config)
     i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.current_language == i18n.default_language:
-        # The assets are the English build's; the Chinese one shares them.
-        files.append(File.generated(config, ZH_WORKER, content=zh_worker()))
     if i18n is None or i18n.current_language == i18n.default_language:
+        # The assets are the English build's; the Chinese one shares them.
         files.append(File.generated(config, EN_WORKER, content=worker()))
+        if i18n is not None:
+            files.append(File.generated(config, ZH_WORKER, content=zh_worker()))
     add_figures(files, config, log)
     add_plots(files, config, log)
     return files

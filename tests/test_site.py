@@ -18,7 +18,7 @@ import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser_site import SUBPATH
@@ -399,13 +399,10 @@ def test_every_page_runs_the_course_search_worker_of_its_language(site):
         if config is None:
             continue
         worker = json.loads(config[1])["search"]
-        name = str(path.relative_to(site))
+        name = path.relative_to(site).as_posix()
         expected = "search-zh.js" if name.startswith("zh/") else "search-en.js"
-        local = posixpath.normpath(
-            posixpath.join(posixpath.dirname(name), worker.removeprefix(SUBPATH))
-        )
-        if name == "404.html":  # served at any depth: its links are absolute
-            local = worker.removeprefix(SUBPATH)
+        # Relative to the page, or absolute (404.html, served at any depth).
+        local = urljoin(SUBPATH + name, worker).removeprefix(SUBPATH)
         if posixpath.basename(worker) != expected or not (site / local).is_file():
             wrong[name] = worker
     assert not wrong, f"pages with another search worker, or a missing one: {wrong}"
